@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Starts, stops or describes the private PostgreSQL that the app and the tests use.
+#
+#   infra/postgres.sh start    initdb if needed, start on a free 127.0.0.1 port, wait until it answers,
+#                              create the database; prints the connection string
+#   infra/postgres.sh stop     stop it (fast shutdown)
+#   infra/postgres.sh url      print the connection string of the running server
+#   infra/postgres.sh status   exit 0 when it answers
+#
+# Data lives under .local/postgres (ignored by git). When we are root the server runs as the "postgres" user,
+# because PostgreSQL refuses to run as root. On a machine without PostgreSQL it is installed with apt-get.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+state="$root/.local/postgres"
+data="$state/data"
+port_file="$state/port"
+db="${LEARNINGORG_DB:-learningorg}"
+user="learningorg"
+password="learningorg"
+
+find_bin() {
+  for dir in /usr/lib/postgresql/*/bin; do
+    [ -x "$dir/pg_ctl" ] && { echo "$dir"; return; }
+  done
+  command -v pg_ctl >/dev/null && { dirname "$(command -v pg_ctl)"; return; }
+  return 1
+}
+
+ensure_installed() {
+  if ! find_bin >/dev/null; then
+    echo "PostgreSQL is not installed; installing it with apt-get" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >&2
+    apt-get install -y -qq postgresql >&2
+  fi
+  bin="$(find_bin)"
+}
+
+as_owner() {
+  if [ "$(id -u)" = "0" ]; then
+    su postgres -s /bin/bash -c "$*"
+  else
+    bash -c "$*"
+  fi
+}
+
+free_port() {
+  python3 - <<'PY' 2>/dev/null || echo 55432
+import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])
+s.close()
+PY
+}
+
+url() {
+  local port
+  port="$(cat "$port_file")"
+  echo "Host=127.0.0.1;Port=$port;Database=$db;Username=$user;Password=$password"
+}
+
+is_up() {
+  [ -f "$port_file" ] && "$bin/pg_isready" -q -h 127.0.0.1 -p "$(cat "$port_file")"
+}
+
+start() {
+  ensure_installed
+  mkdir -p "$state"
+  if [ "$(id -u)" = "0" ]; then chown postgres "$state"; fi
+  if is_up; then url; return; fi
+  if [ ! -f "$data/PG_VERSION" ]; then
+    as_owner "'$bin/initdb' -D '$data' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >"$state/initdb.log" 2>&1 \
+      || { cat "$state/initdb.log" >&2; exit 1; }
+  fi
+  local port
+  port="$(free_port)"
+  echo "$port" >"$port_file"
+  # Tuned for a throw-away development server: durability stays on (fsync), sockets only on loopback.
+  as_owner "'$bin/pg_ctl' -D '$data' -l '$state/server.log' -w -t 60 \
+    -o \"-h 127.0.0.1 -p $port -k '$state' -c max_connections=300 -c shared_buffers=256MB\" start" >/dev/null \
+    || { tail -n 30 "$state/server.log" >&2; exit 1; }
+  for _ in $(seq 1 60); do is_up && break; sleep 0.5; done
+  is_up || { echo "PostgreSQL did not answer on port $port" >&2; exit 1; }
+  "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q <<SQL >/dev/null
+DO \$\$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$user') THEN
+    CREATE ROLE $user LOGIN SUPERUSER PASSWORD '$password';
+  END IF;
+END \$\$;
+SQL
+  if ! "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$db'" | grep -q 1; then
+    "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -q -c "CREATE DATABASE $db OWNER $user" >/dev/null
+  fi
+  url
+}
+
+stop() {
+  bin="$(find_bin)" || return 0
+  if [ -f "$data/postmaster.pid" ]; then
+    as_owner "'$bin/pg_ctl' -D '$data' -m fast -w stop" >/dev/null || true
+  fi
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  url) url ;;
+  status) bin="$(find_bin)"; is_up ;;
+  *) echo "usage: $0 start|stop|url|status" >&2; exit 2 ;;
+esac

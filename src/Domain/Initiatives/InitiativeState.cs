@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+
+namespace LearningOrg.Domain.Initiatives;
+
+[GenerateSerializer, Immutable]
+public sealed record MeasureState(
+    [property: Id(0)] MeasureDefined Definition,
+    [property: Id(1)] int Observations,
+    [property: Id(2)] decimal? LatestValue);
+
+[GenerateSerializer, Immutable]
+public sealed record InterventionState(
+    [property: Id(0)] InterventionStarted Start,
+    [property: Id(1)] InterventionCompleted? Completion)
+{
+    public bool IsCompleted => Completion is not null;
+}
+
+[GenerateSerializer, Immutable]
+public sealed record RoleFramework(
+    [property: Id(0)] ImmutableArray<string> Tight,
+    [property: Id(1)] ImmutableArray<string> Loose);
+
+/// <summary>An initiative as its events have made it: a fold of its stream.</summary>
+[GenerateSerializer, Immutable]
+public sealed record InitiativeState(
+    [property: Id(0)] string Name,
+    [property: Id(1)] Sponsor Sponsor,
+    [property: Id(2)] string Purpose,
+    [property: Id(3)] ImmutableArray<string> Priorities,
+    [property: Id(4)] DateTimeOffset LaunchedAt,
+    [property: Id(5)] Phase Phase,
+    [property: Id(6)] ImmutableDictionary<string, string> Stakeholders,
+    [property: Id(7)] ContextAssessed? Context,
+    [property: Id(8)] ImmutableDictionary<string, MeasureState> Measures,
+    [property: Id(9)] ImmutableDictionary<string, RoleFramework> RoleFrameworks,
+    [property: Id(10)] ImmutableDictionary<string, DateTimeOffset> EnrolledSchools,
+    [property: Id(11)] ImmutableDictionary<string, InterventionState> Interventions);

@@ -1,0 +1,226 @@
+using System.Collections.Immutable;
+using LearningOrg.Domain.Common;
+
+namespace LearningOrg.Domain.Schools;
+
+/// <summary>The school aggregate: its rules and its fold.</summary>
+public sealed class School : IAggregate<SchoolState, SchoolEvent>
+{
+    public const int MaxStaff = 10_000;
+    public const int MaxSeats = 100;
+    public const decimal MaxHoursPerWeek = 60;
+
+    public static bool IsCreation(SchoolEvent @event) => @event is SchoolRegistered;
+
+    public static SchoolState Create(SchoolEvent creation) => creation is SchoolRegistered e
+        ? new SchoolState(e.Name, e.District, e.StaffCount, e.OccurredAt, [], [], [], [], [], null, null, 0, 0)
+        : throw new InvalidOperationException($"A school's stream must begin with {nameof(SchoolRegistered)}, not {creation.GetType().Name}.");
+
+    public static SchoolState Apply(SchoolState state, SchoolEvent @event) => @event switch
+    {
+        SchoolRegistered => state,
+        StaffCountChanged e => state with { StaffCount = e.StaffCount },
+        TeacherJoinedStaff e => state with
+        {
+            StaffHistory = state.StaffHistory.SetItem(e.TeacherId,
+                (state.StaffHistory.TryGetValue(e.TeacherId, out var spells) ? spells : []).Add(new Tenure(e.OccurredAt))),
+        },
+        TeacherLeftStaff e when state.StaffHistory.TryGetValue(e.TeacherId, out var spells) => state with
+        {
+            StaffHistory = state.StaffHistory.SetItem(e.TeacherId, spells.SetItem(spells.Length - 1, spells[^1] with { To = e.OccurredAt })),
+        },
+        LeadershipStageAssessed e => state with { Stage = e.Stage, StageAssessedAt = e.OccurredAt },
+        TeacherLeaderRoleDefined e => state with { Roles = state.Roles.SetItem(e.RoleId, new RoleState(e, [])) },
+        TeacherLeaderRoleRetired e => UpdateRole(state, e.RoleId, r => r with { RetiredAt = e.OccurredAt }),
+        RoleAssigned e => UpdateRole(state, e.RoleId, r => r with { Holders = r.Holders.SetItem(e.TeacherId, e.OccurredAt) }),
+        RoleVacated e => UpdateRole(state, e.RoleId, r => r with { Holders = r.Holders.Remove(e.TeacherId) }),
+        DecisionRecorded e => state with { Decisions = state.Decisions.SetItem(e.DecisionId, e.Mode) },
+        SchoolConditionAssessed e => state with
+        {
+            Conditions = state.Conditions.SetItem(e.Condition, new ConditionRating(e.Rating, e.Strategy, e.OccurredAt)),
+        },
+        PrincipalMoveRecorded => state with { PrincipalMoves = state.PrincipalMoves + 1 },
+        LeadershipDiscussionHeld => state with { LeadershipDiscussions = state.LeadershipDiscussions + 1 },
+        BreakingRanksEpisodeOpened e => state with
+        {
+            Episodes = state.Episodes.SetItem(e.EpisodeId, new EpisodeState(e.TeacherId, e.OccurredAt, e.Level, e.OccurredAt)),
+        },
+        BreakingRanksEpisodeEscalated e => UpdateEpisode(state, e.EpisodeId, x => x with { Level = e.Level, LastEventAt = e.OccurredAt }),
+        BreakingRanksEpisodeResolved e => UpdateEpisode(state, e.EpisodeId, x => x with { Outcome = e.Outcome, LastEventAt = e.OccurredAt }),
+        _ => state,
+    };
+
+    public static Decision<SchoolEvent> Decide(SchoolState? state, SchoolEvent proposed, DateTimeOffset now)
+    {
+        if (Aggregate.CheckLifecycle<School, SchoolState, SchoolEvent>(state, proposed, "school") is { } lifecycle)
+        {
+            return lifecycle;
+        }
+        var violation = Check.OccurredAt(proposed.OccurredAt, now, state?.RegisteredAt, "the school's registration")
+            ?? (state is null ? CheckRegistration((SchoolRegistered)proposed) : CheckAgainst(state, proposed));
+        return violation is null ? Decision<SchoolEvent>.Accept(proposed) : violation;
+    }
+
+    private static RuleViolation? CheckRegistration(SchoolRegistered e) =>
+        Check.Text(e.Name, "name", Limits.Name)
+        ?? Check.Text(e.District, "district", Limits.Name)
+        ?? Check.Range(e.StaffCount, "staffCount", 1, MaxStaff);
+
+    private static RuleViolation? CheckAgainst(SchoolState state, SchoolEvent proposed) => proposed switch
+    {
+        StaffCountChanged e => Check.Range(e.StaffCount, "staffCount", 1, MaxStaff),
+        TeacherJoinedStaff e => Check.Id(e.TeacherId, "teacherId")
+            ?? (state.IsOnStaff(e.TeacherId) ? RuleViolation.Conflict("already-on-staff", $"Teacher {e.TeacherId} is already on the staff.", "teacherId") : null),
+        TeacherLeftStaff e => CheckLeaving(state, e),
+        LeadershipStageAssessed e => Check.Defined(e.Stage, "stage")
+            ?? Check.Text(e.Evidence, "evidence", Limits.LongText)
+            ?? Check.Text(e.AssessedBy, "assessedBy", Limits.Name),
+        TeacherLeaderRoleDefined e => CheckRoleDefinition(state, e),
+        TeacherLeaderRoleRetired e => CheckRoleRetirement(state, e),
+        RoleAssigned e => CheckAssignment(state, e),
+        RoleVacated e => CheckVacancy(state, e),
+        DecisionRecorded e => Check.Id(e.DecisionId, "decisionId")
+            ?? Check.Text(e.Title, "title", Limits.Name)
+            ?? Check.Text(e.Area, "area", Limits.Label)
+            ?? Check.Defined(e.Mode, "mode")
+            ?? Check.Ids(e.Participants, "participants", Limits.Participants)
+            ?? Check.Text(e.Rationale, "rationale", Limits.LongText, required: false)
+            ?? (state.Decisions.ContainsKey(e.DecisionId) ? RuleViolation.Conflict("decision-exists", $"Decision {e.DecisionId} is already recorded.", "decisionId") : null)
+            ?? CheckOnStaff(state, e.Participants, e.OccurredAt, "participants"),
+        SchoolConditionAssessed e => Check.Text(e.Condition, "condition", Limits.Name)
+            ?? Check.Range(e.Rating, "rating", 1, 4)
+            ?? Check.Text(e.Strategy, "strategy", Limits.Note, required: false),
+        PrincipalMoveRecorded e => Check.Text(e.Move, "move", Limits.Name)
+            ?? (e.TeacherId is null ? null : Check.Id(e.TeacherId, "teacherId") ?? CheckOnStaff(state, [e.TeacherId], e.OccurredAt, "teacherId"))
+            ?? Check.Text(e.Note, "note", Limits.Note, required: false),
+        LeadershipDiscussionHeld e => Check.Text(e.Topic, "topic", Limits.Name)
+            ?? Check.Ids(e.Participants, "participants", Limits.Participants)
+            ?? Check.Texts(e.Agreements, "agreements")
+            ?? CheckOnStaff(state, e.Participants, e.OccurredAt, "participants"),
+        BreakingRanksEpisodeOpened e => Check.Id(e.EpisodeId, "episodeId")
+            ?? Check.Id(e.TeacherId, "teacherId")
+            ?? Check.Text(e.Description, "description", Limits.LongText)
+            ?? Check.Defined(e.Level, "level")
+            ?? (state.Episodes.ContainsKey(e.EpisodeId) ? RuleViolation.Conflict("episode-exists", $"Episode {e.EpisodeId} is already recorded.", "episodeId") : null)
+            ?? CheckOnStaff(state, [e.TeacherId], e.OccurredAt, "teacherId"),
+        BreakingRanksEpisodeEscalated e => Check.Defined(e.Level, "level")
+            ?? Check.Text(e.Note, "note", Limits.Note, required: false)
+            ?? CheckOpenEpisode(state, e.EpisodeId, e.OccurredAt, out var episode)
+            ?? (e.Level <= episode!.Level
+                ? RuleViolation.Conflict("not-an-escalation", $"Episode {e.EpisodeId} is already at {episode.Level}; an escalation must reach a higher level.", "level")
+                : null),
+        BreakingRanksEpisodeResolved e => Check.Defined(e.Outcome, "outcome")
+            ?? Check.Text(e.Note, "note", Limits.Note, required: false)
+            ?? CheckOpenEpisode(state, e.EpisodeId, e.OccurredAt, out _),
+        _ => RuleViolation.Invalid("type", $"{proposed.GetType().Name} is not a school event."),
+    };
+
+    private static RuleViolation? CheckLeaving(SchoolState state, TeacherLeftStaff e)
+    {
+        if (Check.Id(e.TeacherId, "teacherId") is { } invalid)
+        {
+            return invalid;
+        }
+        if (!state.IsOnStaff(e.TeacherId))
+        {
+            return RuleViolation.Conflict("not-on-staff", $"Teacher {e.TeacherId} is not on the staff.", "teacherId");
+        }
+        if (state.RolesHeldBy(e.TeacherId).FirstOrDefault() is { } role)
+        {
+            return RuleViolation.Conflict("holds-role", $"Teacher {e.TeacherId} still holds role {role}; vacate it first.", "teacherId");
+        }
+        return e.OccurredAt < state.StaffHistory[e.TeacherId][^1].From
+            ? RuleViolation.Conflict("before-history", "A teacher cannot leave before joining.", "occurredAt")
+            : null;
+    }
+
+    private static RuleViolation? CheckRoleDefinition(SchoolState state, TeacherLeaderRoleDefined e) =>
+        Check.Id(e.RoleId, "roleId")
+        ?? Check.Text(e.Title, "title", Limits.Name)
+        ?? Check.Text(e.Category, "category", Limits.Label)
+        ?? Check.Texts(e.Commitments, "commitments")
+        ?? Check.Texts(e.Expectations, "expectations")
+        ?? Check.Range(e.HoursPerWeek, "hoursPerWeek", 0, MaxHoursPerWeek)
+        ?? Check.Range(e.Seats, "seats", 1, MaxSeats)
+        ?? Check.Defined(e.DecidedAt, "decidedAt")
+        ?? (state.Roles.ContainsKey(e.RoleId) ? RuleViolation.Conflict("role-exists", $"Role {e.RoleId} is already defined.", "roleId") : null);
+
+    private static RuleViolation? CheckRoleRetirement(SchoolState state, TeacherLeaderRoleRetired e) =>
+        Check.Text(e.Reason, "reason", Limits.Note, required: false)
+        ?? CheckActiveRole(state, e.RoleId, e.OccurredAt, out var role)
+        ?? (role!.Holders.Count > 0
+            ? RuleViolation.Conflict("role-held", $"Role {e.RoleId} is still held by {string.Join(", ", role.Holders.Keys)}; vacate it first.", "roleId")
+            : null);
+
+    private static RuleViolation? CheckAssignment(SchoolState state, RoleAssigned e) =>
+        Check.Id(e.TeacherId, "teacherId")
+        ?? CheckActiveRole(state, e.RoleId, e.OccurredAt, out var role)
+        ?? (role!.Holders.ContainsKey(e.TeacherId) ? RuleViolation.Conflict("already-holds-role", $"Teacher {e.TeacherId} already holds role {e.RoleId}.", "teacherId") : null)
+        ?? (role.FreeSeats <= 0 ? RuleViolation.Conflict("no-free-seat", $"All {role.Definition.Seats} seats of role {e.RoleId} are filled.", "roleId") : null)
+        ?? CheckOnStaff(state, [e.TeacherId], e.OccurredAt, "teacherId");
+
+    private static RuleViolation? CheckVacancy(SchoolState state, RoleVacated e)
+    {
+        if ((Check.Id(e.RoleId, "roleId") ?? Check.Id(e.TeacherId, "teacherId") ?? Check.Text(e.Reason, "reason", Limits.Note, required: false)) is { } invalid)
+        {
+            return invalid;
+        }
+        if (!state.Roles.TryGetValue(e.RoleId, out var role))
+        {
+            return RuleViolation.NotFound("role-not-found", $"Role {e.RoleId} is not defined.", "roleId");
+        }
+        if (!role.Holders.TryGetValue(e.TeacherId, out var since))
+        {
+            return RuleViolation.Conflict("does-not-hold-role", $"Teacher {e.TeacherId} does not hold role {e.RoleId}.", "teacherId");
+        }
+        return e.OccurredAt < since
+            ? RuleViolation.Conflict("before-history", $"The role was assigned on {since:O}; it cannot be vacated before.", "occurredAt")
+            : null;
+    }
+
+    private static RuleViolation? CheckActiveRole(SchoolState state, string roleId, DateTimeOffset at, out RoleState? role)
+    {
+        role = null;
+        if (Check.Id(roleId, "roleId") is { } invalid)
+        {
+            return invalid;
+        }
+        if (!state.Roles.TryGetValue(roleId, out role))
+        {
+            return RuleViolation.NotFound("role-not-found", $"Role {roleId} is not defined.", "roleId");
+        }
+        if (role.RetiredAt is not null)
+        {
+            return RuleViolation.Conflict("role-retired", $"Role {roleId} was retired on {role.RetiredAt:O}.", "roleId");
+        }
+        return at < role.Definition.OccurredAt
+            ? RuleViolation.Conflict("before-history", $"Role {roleId} was defined on {role.Definition.OccurredAt:O}.", "occurredAt")
+            : null;
+    }
+
+    private static RuleViolation? CheckOpenEpisode(SchoolState state, string episodeId, DateTimeOffset at, out EpisodeState? episode)
+    {
+        if (!state.Episodes.TryGetValue(episodeId, out episode))
+        {
+            return RuleViolation.NotFound("episode-not-found", $"No breaking-ranks episode {episodeId} has been opened.", "episodeId");
+        }
+        if (episode.IsResolved)
+        {
+            return RuleViolation.Conflict("episode-resolved", $"Episode {episodeId} was resolved ({episode.Outcome}); it takes no further events.", "episodeId");
+        }
+        return at < episode.LastEventAt
+            ? RuleViolation.Conflict("before-history", $"Episode {episodeId}'s last event happened on {episode.LastEventAt:O}.", "occurredAt")
+            : null;
+    }
+
+    private static RuleViolation? CheckOnStaff(SchoolState state, ImmutableArray<string> teacherIds, DateTimeOffset at, string field) =>
+        teacherIds.FirstOrDefault(t => !state.WasOnStaffAt(t, at)) is { } outsider
+            ? RuleViolation.Conflict("not-on-staff", $"Teacher {outsider} was not on the school's staff on {at:yyyy-MM-dd}.", field)
+            : null;
+
+    private static SchoolState UpdateRole(SchoolState state, string roleId, Func<RoleState, RoleState> change) =>
+        state.Roles.TryGetValue(roleId, out var role) ? state with { Roles = state.Roles.SetItem(roleId, change(role)) } : state;
+
+    private static SchoolState UpdateEpisode(SchoolState state, string episodeId, Func<EpisodeState, EpisodeState> change) =>
+        state.Episodes.TryGetValue(episodeId, out var episode) ? state with { Episodes = state.Episodes.SetItem(episodeId, change(episode)) } : state;
+}

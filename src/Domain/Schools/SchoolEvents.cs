@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using LearningOrg.Domain.Common;
+
+namespace LearningOrg.Domain.Schools;
+
+/// <summary>How far a school has come from a flat hierarchy towards shared leadership.</summary>
+public enum LeadershipStage { Flat, Emerging, Developing, Shared }
+
+/// <summary>Who decided a feature of a teacher-leader role: the district ("tight") or the school ("loose").</summary>
+public enum DecidedAt { System, School }
+
+/// <summary>Who took a decision, from the principal alone to the whole staff.</summary>
+public enum DecisionMode { PrincipalAlone, PrincipalConsulted, Shared, TeacherLed, StaffConsensus }
+
+/// <summary>
+/// The spectrum of irritation that a teacher breaking ranks in a flat hierarchy provokes, in order.
+/// </summary>
+public enum BreakingRanksLevel { SpeakingUp, AttractingAttention, DesignedIntervention, Resistance }
+
+/// <summary>How a breaking-ranks episode ended.</summary>
+public enum EpisodeOutcome { Accepted, Negotiated, Withdrawn, Unresolved }
+
+/// <summary>An event in a school's stream.</summary>
+[GenerateSerializer]
+public abstract record SchoolEvent : DomainEvent;
+
+[GenerateSerializer, Alias("SchoolRegistered.v1")]
+public sealed record SchoolRegistered(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string District,
+    [property: Id(2)] int StaffCount) : SchoolEvent;
+
+[GenerateSerializer, Alias("StaffCountChanged.v1")]
+public sealed record StaffCountChanged([property: Id(0)] int StaffCount) : SchoolEvent;
+
+[GenerateSerializer, Alias("TeacherJoinedStaff.v1")]
+public sealed record TeacherJoinedStaff([property: Id(0)] string TeacherId) : SchoolEvent;
+
+[GenerateSerializer, Alias("TeacherLeftStaff.v1")]
+public sealed record TeacherLeftStaff([property: Id(0)] string TeacherId) : SchoolEvent;
+
+[GenerateSerializer, Alias("LeadershipStageAssessed.v1")]
+public sealed record LeadershipStageAssessed(
+    [property: Id(0)] LeadershipStage Stage,
+    [property: Id(1)] string Evidence,
+    [property: Id(2)] string AssessedBy) : SchoolEvent;
+
+/// <summary>
+/// A teacher-leader role's job description: what the role commits to and what is expected of it.
+/// <see cref="DecidedAt"/> records whether the district fixed it ("tight") or the school chose it ("loose").
+/// </summary>
+[GenerateSerializer, Alias("TeacherLeaderRoleDefined.v1")]
+public sealed record TeacherLeaderRoleDefined(
+    [property: Id(0)] string RoleId,
+    [property: Id(1)] string Title,
+    [property: Id(2)] string Category,
+    [property: Id(3)] ImmutableArray<string> Commitments,
+    [property: Id(4)] ImmutableArray<string> Expectations,
+    [property: Id(5)] decimal HoursPerWeek,
+    [property: Id(6)] int Seats,
+    [property: Id(7)] DecidedAt DecidedAt) : SchoolEvent;
+
+[GenerateSerializer, Alias("TeacherLeaderRoleRetired.v1")]
+public sealed record TeacherLeaderRoleRetired(
+    [property: Id(0)] string RoleId,
+    [property: Id(1)] string Reason) : SchoolEvent;
+
+[GenerateSerializer, Alias("RoleAssigned.v1")]
+public sealed record RoleAssigned(
+    [property: Id(0)] string RoleId,
+    [property: Id(1)] string TeacherId) : SchoolEvent;
+
+[GenerateSerializer, Alias("RoleVacated.v1")]
+public sealed record RoleVacated(
+    [property: Id(0)] string RoleId,
+    [property: Id(1)] string TeacherId,
+    [property: Id(2)] string Reason) : SchoolEvent;
+
+[GenerateSerializer, Alias("DecisionRecorded.v1")]
+public sealed record DecisionRecorded(
+    [property: Id(0)] string DecisionId,
+    [property: Id(1)] string Title,
+    [property: Id(2)] string Area,
+    [property: Id(3)] DecisionMode Mode,
+    [property: Id(4)] ImmutableArray<string> Participants,
+    [property: Id(5)] bool EquityFocus,
+    [property: Id(6)] string Rationale) : SchoolEvent;
+
+/// <summary>A rating (1 to 4) of one of the school conditions that support teacher leadership.</summary>
+[GenerateSerializer, Alias("SchoolConditionAssessed.v1")]
+public sealed record SchoolConditionAssessed(
+    [property: Id(0)] string Condition,
+    [property: Id(1)] int Rating,
+    [property: Id(2)] string Strategy) : SchoolEvent;
+
+/// <summary>What the principal did to support teacher leaders.</summary>
+[GenerateSerializer, Alias("PrincipalMoveRecorded.v1")]
+public sealed record PrincipalMoveRecorded(
+    [property: Id(0)] string Move,
+    [property: Id(1)] string? TeacherId,
+    [property: Id(2)] string Note) : SchoolEvent;
+
+[GenerateSerializer, Alias("LeadershipDiscussionHeld.v1")]
+public sealed record LeadershipDiscussionHeld(
+    [property: Id(0)] string Topic,
+    [property: Id(1)] ImmutableArray<string> Participants,
+    [property: Id(2)] ImmutableArray<string> Agreements) : SchoolEvent;
+
+/// <summary>A teacher steps out of the flat hierarchy; <see cref="Level"/> is the school's first reaction.</summary>
+[GenerateSerializer, Alias("BreakingRanksEpisodeOpened.v1")]
+public sealed record BreakingRanksEpisodeOpened(
+    [property: Id(0)] string EpisodeId,
+    [property: Id(1)] string TeacherId,
+    [property: Id(2)] string Description,
+    [property: Id(3)] BreakingRanksLevel Level) : SchoolEvent;
+
+[GenerateSerializer, Alias("BreakingRanksEpisodeEscalated.v1")]
+public sealed record BreakingRanksEpisodeEscalated(
+    [property: Id(0)] string EpisodeId,
+    [property: Id(1)] BreakingRanksLevel Level,
+    [property: Id(2)] string Note) : SchoolEvent;
+
+[GenerateSerializer, Alias("BreakingRanksEpisodeResolved.v1")]
+public sealed record BreakingRanksEpisodeResolved(
+    [property: Id(0)] string EpisodeId,
+    [property: Id(1)] EpisodeOutcome Outcome,
+    [property: Id(2)] string Note) : SchoolEvent;

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+
+namespace LearningOrg.Domain.Schools;
+
+/// <summary>A spell on a school's staff; <see cref="To"/> is null while it lasts.</summary>
+[GenerateSerializer, Immutable]
+public sealed record Tenure([property: Id(0)] DateTimeOffset From, [property: Id(1)] DateTimeOffset? To = null)
+{
+    public bool Covers(DateTimeOffset at) => From <= at && (To is null || at < To);
+}
+
+[GenerateSerializer, Immutable]
+public sealed record RoleState(
+    [property: Id(0)] TeacherLeaderRoleDefined Definition,
+    [property: Id(1)] ImmutableDictionary<string, DateTimeOffset> Holders,
+    [property: Id(2)] DateTimeOffset? RetiredAt = null)
+{
+    public int FreeSeats => Definition.Seats - Holders.Count;
+}
+
+[GenerateSerializer, Immutable]
+public sealed record EpisodeState(
+    [property: Id(0)] string TeacherId,
+    [property: Id(1)] DateTimeOffset OpenedAt,
+    [property: Id(2)] BreakingRanksLevel Level,
+    [property: Id(3)] DateTimeOffset LastEventAt,
+    [property: Id(4)] EpisodeOutcome? Outcome = null)
+{
+    public bool IsResolved => Outcome is not null;
+}
+
+[GenerateSerializer, Immutable]
+public sealed record ConditionRating(
+    [property: Id(0)] int Rating,
+    [property: Id(1)] string Strategy,
+    [property: Id(2)] DateTimeOffset AssessedAt);
+
+/// <summary>A school as its events have made it: a fold of its stream.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SchoolState(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string District,
+    [property: Id(2)] int StaffCount,
+    [property: Id(3)] DateTimeOffset RegisteredAt,
+    [property: Id(4)] ImmutableDictionary<string, ImmutableArray<Tenure>> StaffHistory,
+    [property: Id(5)] ImmutableDictionary<string, RoleState> Roles,
+    [property: Id(6)] ImmutableDictionary<string, DecisionMode> Decisions,
+    [property: Id(7)] ImmutableDictionary<string, EpisodeState> Episodes,
+    [property: Id(8)] ImmutableDictionary<string, ConditionRating> Conditions,
+    [property: Id(9)] LeadershipStage? Stage,
+    [property: Id(10)] DateTimeOffset? StageAssessedAt,
+    [property: Id(11)] int PrincipalMoves,
+    [property: Id(12)] int LeadershipDiscussions)
+{
+    /// <summary>Teachers on the staff now.</summary>
+    public IEnumerable<string> StaffNow() => StaffHistory.Where(s => s.Value[^1].To is null).Select(s => s.Key);
+
+    public bool IsOnStaff(string teacherId) =>
+        StaffHistory.TryGetValue(teacherId, out var spells) && spells[^1].To is null;
+
+    public bool WasOnStaffAt(string teacherId, DateTimeOffset at) =>
+        StaffHistory.TryGetValue(teacherId, out var spells) && spells.Any(s => s.Covers(at));
+
+    public IEnumerable<string> RolesHeldBy(string teacherId) =>
+        Roles.Where(r => r.Value.Holders.ContainsKey(teacherId)).Select(r => r.Key);
+}

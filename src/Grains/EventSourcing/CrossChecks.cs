@@ -1,0 +1,25 @@
+using LearningOrg.Domain.Common;
+using LearningOrg.Grains.Abstractions;
+
+namespace LearningOrg.Grains.EventSourcing;
+
+/// <summary>Checks one aggregate makes of another before recording an event that names it.</summary>
+internal static class CrossChecks
+{
+    /// <summary>The school exists and was registered by <paramref name="at"/>; otherwise why not.</summary>
+    public static async Task<RuleViolation?> SchoolExists(IGrainFactory grains, string schoolId, DateTimeOffset at, string field = "schoolId")
+    {
+        if (Check.Id(schoolId, field) is { } invalid)
+        {
+            return invalid;
+        }
+        var school = await grains.GetGrain<ISchoolGrain>(schoolId).GetState();
+        if (school is null)
+        {
+            return RuleViolation.NotFound("school-not-found", $"No school {schoolId} has been registered.", field);
+        }
+        return at != default && at < school.State.RegisteredAt
+            ? RuleViolation.Conflict("before-history", $"School {schoolId} was registered on {school.State.RegisteredAt:O}.", "occurredAt")
+            : null;
+    }
+}

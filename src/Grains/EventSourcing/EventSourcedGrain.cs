@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LearningOrg.Domain.Common;
+using LearningOrg.Grains.Abstractions;
+using LearningOrg.Grains.Persistence;
+using Microsoft.Extensions.Logging;
+
+namespace LearningOrg.Grains.EventSourcing;
+
+/// <summary>
+/// A grain whose state is the fold of its Marten stream. A command is decided by the aggregate's pure rules against
+/// the in-memory state, appended with the expected stream version and its idempotency record in one transaction, and
+/// only then applied. Another writer having appended first makes it re-read the tail and decide again; it never
+/// overwrites. Activation loads the latest snapshot and replays only the events after it.
+/// </summary>
+public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal journal, TimeProvider clock, ILogger logger) : Grain
+    where TAggregate : IAggregate<TState, TEvent>
+    where TState : class
+    where TEvent : DomainEvent
+{
+    private const int MaxAttempts = 3;
+
+    private TState? state;
+    private long version;
+
+    /// <summary>The kind of stream, one of <see cref="StreamKeys"/>.</summary>
+    protected abstract string AggregateKind { get; }
+
+    protected string Id => this.GetPrimaryKeyString();
+
+    protected string StreamKey => StreamKeys.For(AggregateKind, Id);
+
+    protected TState? State => state;
+
+    protected long Version => version;
+
+    protected DateTimeOffset Now => clock.GetUtcNow();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        (state, version) = await journal.LoadAsync<TAggregate, TState, TEvent>(StreamKey, null, 0, cancellationToken);
+
+    public Task<AggregateView<TState>?> GetState() =>
+        Task.FromResult(state is null ? null : new AggregateView<TState>(Id, version, state));
+
+    /// <summary>Decides, appends and applies one proposed event; idempotent by the command id.</summary>
+    protected async Task<CommandOutcome> Decide(CommandContext context, TEvent proposed)
+    {
+        if (string.IsNullOrWhiteSpace(context.CommandId) || context.CommandId.Length > CommandContext.MaxCommandIdLength)
+        {
+            return Reject(RuleViolation.Invalid("Idempotency-Key", $"A command id of 1 to {CommandContext.MaxCommandIdLength} characters is required."));
+        }
+        var payloadHash = HashOf(proposed);
+        if (proposed.OccurredAt == default)
+        {
+            proposed = (TEvent)((DomainEvent)proposed with { OccurredAt = Now });
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            if (context.ExpectedVersion is { } expected && expected != version)
+            {
+                return await EarlierAnswer(context, payloadHash)
+                    ?? Reject(new RuleViolation(ViolationKind.StaleVersion, "stale-version",
+                        $"The {AggregateKind} is at version {version}, not {expected}: reload it and try again."));
+            }
+            var decision = TAggregate.Decide(state, proposed, Now);
+            if (!decision.IsAccepted)
+            {
+                return await EarlierAnswer(context, payloadHash) ?? Reject(decision.Violation!);
+            }
+            var newState = Aggregate.Fold<TAggregate, TState, TEvent>(state, decision.Events)!;
+            var newVersion = version + decision.Events.Length;
+            var record = new ProcessedCommand(context.CommandId, StreamKey, payloadHash, newVersion, decision.Events.Length, proposed.OccurredAt, Now);
+            var result = await journal.AppendAsync(StreamKey, version, ImmutableArray<DomainEvent>.CastUp(decision.Events), record,
+                context.RecordedBy, newState, CancellationToken.None);
+            switch (result)
+            {
+                case AppendResult.Appended:
+                    (state, version) = (newState, newVersion);
+                    return CommandOutcome.Accepted(StreamKey, newVersion, decision.Events.Length, proposed.OccurredAt);
+                case AppendResult.DuplicateCommand:
+                    return await EarlierAnswer(context, payloadHash)
+                        ?? throw new InvalidOperationException($"Command {context.CommandId} was reported as a duplicate but has no record.");
+                case AppendResult.VersionConflict when attempt < MaxAttempts:
+                    logger.LogInformation("Stream {StreamKey} moved past version {Version} under us; re-reading its tail", StreamKey, version);
+                    (state, version) = await journal.LoadAsync<TAggregate, TState, TEvent>(StreamKey, state, version, CancellationToken.None);
+                    break;
+                default:
+                    return Reject(RuleViolation.Conflict("concurrent-writers",
+                        $"Other writers kept changing this {AggregateKind}; nothing was recorded. Try again."));
+            }
+        }
+    }
+
+    /// <summary>The answer given the first time this command id was processed, if it was.</summary>
+    private async Task<CommandOutcome?> EarlierAnswer(CommandContext context, string payloadHash)
+    {
+        var earlier = await journal.FindCommandAsync(context.CommandId, CancellationToken.None);
+        if (earlier is null)
+        {
+            return null;
+        }
+        return earlier.PayloadHash == payloadHash
+            ? CommandOutcome.Accepted(earlier.StreamKey, earlier.Version, earlier.EventsAppended, earlier.OccurredAt, replayed: true)
+            : Reject(RuleViolation.Conflict("idempotency-key-reused",
+                "This Idempotency-Key was already used for a different command; use a new key for a new command.", "Idempotency-Key"));
+    }
+
+    protected CommandOutcome Reject(RuleViolation violation) => CommandOutcome.Rejected(StreamKey, version, violation);
+
+    /// <summary>The payload as the caller sent it (before "now" fills a missing occurredAt), with its stream.</summary>
+    private string HashOf(TEvent proposed)
+    {
+        var json = JsonSerializer.Serialize(proposed, proposed.GetType());
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{StreamKey}\n{proposed.GetType().FullName}\n{json}"));
+        return Convert.ToHexString(bytes);
+    }
+}

@@ -1,0 +1,23 @@
+using LearningOrg.Domain.Initiatives;
+using LearningOrg.Grains.Abstractions;
+using LearningOrg.Grains.EventSourcing;
+using LearningOrg.Grains.Persistence;
+using Microsoft.Extensions.Logging;
+
+namespace LearningOrg.Grains.Initiatives;
+
+public sealed class InitiativeGrain(EventJournal journal, TimeProvider clock, ILogger<InitiativeGrain> logger)
+    : EventSourcedGrain<Initiative, InitiativeState, InitiativeEvent>(journal, clock, logger), IInitiativeGrain
+{
+    protected override string AggregateKind => StreamKeys.Initiative;
+
+    public async Task<CommandOutcome> Record(CommandContext context, InitiativeEvent proposed)
+    {
+        if (proposed is SchoolEnrolled e && State is not null && !State.EnrolledSchools.ContainsKey(e.SchoolId)
+            && await CrossChecks.SchoolExists(GrainFactory, e.SchoolId, e.OccurredAt) is { } missing)
+        {
+            return Reject(missing);
+        }
+        return await Decide(context, proposed);
+    }
+}

@@ -1,0 +1,23 @@
+using LearningOrg.Domain.Networks;
+using LearningOrg.Grains.Abstractions;
+using LearningOrg.Grains.EventSourcing;
+using LearningOrg.Grains.Persistence;
+using Microsoft.Extensions.Logging;
+
+namespace LearningOrg.Grains.Networks;
+
+public sealed class NetworkGrain(EventJournal journal, TimeProvider clock, ILogger<NetworkGrain> logger)
+    : EventSourcedGrain<Network, NetworkState, NetworkEvent>(journal, clock, logger), INetworkGrain
+{
+    protected override string AggregateKind => StreamKeys.Network;
+
+    public async Task<CommandOutcome> Record(CommandContext context, NetworkEvent proposed)
+    {
+        if (proposed is SchoolJoinedNetwork e && State is not null && !State.Members.ContainsKey(e.SchoolId)
+            && await CrossChecks.SchoolExists(GrainFactory, e.SchoolId, e.OccurredAt) is { } missing)
+        {
+            return Reject(missing);
+        }
+        return await Decide(context, proposed);
+    }
+}

@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using JasperFx;
+using JasperFx.Events;
+using LearningOrg.Domain;
+using LearningOrg.Domain.Common;
+using Marten;
+
+namespace LearningOrg.Grains.Persistence;
+
+/// <summary>The result of an attempt to append a command's events.</summary>
+public enum AppendResult
+{
+    Appended,
+    /// <summary>Another writer appended first: re-read the tail and decide again.</summary>
+    VersionConflict,
+    /// <summary>This command id has been processed before: look up its answer.</summary>
+    DuplicateCommand,
+}
+
+/// <summary>
+/// The aggregates' streams in Marten: loads snapshot plus tail, appends with the expected stream version and the
+/// command's idempotency record in one transaction, and reads streams back for the API and replay.
+/// </summary>
+public sealed class EventJournal(IDocumentStore store)
+{
+    /// <summary>Take a snapshot every this many events, so activation replays at most this many.</summary>
+    public const int SnapshotInterval = 100;
+
+    public async Task<(TState? State, long Version)> LoadAsync<TAggregate, TState, TEvent>(
+        string streamKey, TState? state, long version, CancellationToken cancellationToken)
+        where TAggregate : IAggregate<TState, TEvent>
+        where TState : class
+        where TEvent : DomainEvent
+    {
+        await using var session = store.QuerySession();
+        if (state is null && version == 0)
+        {
+            var snapshot = await session.LoadAsync<Snapshot<TState>>(streamKey, cancellationToken);
+            if (snapshot is { Format: Snapshot<TState>.CurrentFormat })
+            {
+                (state, version) = (snapshot.State, snapshot.Version);
+            }
+        }
+        var tail = await session.Events.FetchStreamAsync(streamKey, fromVersion: version + 1, token: cancellationToken);
+        foreach (var @event in tail)
+        {
+            var data = (TEvent)@event.Data;
+            state = state is null ? TAggregate.Create(data) : TAggregate.Apply(state, data);
+            version = @event.Version;
+        }
+        return (state, version);
+    }
+
+    /// <summary>
+    /// Appends <paramref name="events"/> to a stream expected to be at <paramref name="expectedVersion"/>
+    /// (0: the stream must not exist yet), with the command's record and, when due, a snapshot of the new state.
+    /// </summary>
+    public async Task<AppendResult> AppendAsync<TState>(
+        string streamKey,
+        long expectedVersion,
+        IReadOnlyList<DomainEvent> events,
+        ProcessedCommand command,
+        string recordedBy,
+        TState newState,
+        CancellationToken cancellationToken)
+        where TState : class
+    {
+        await using var session = store.LightweightSession();
+        session.CausationId = command.Id;
+        session.CorrelationId = Activity.Current?.TraceId.ToString();
+        session.LastModifiedBy = recordedBy;
+        if (expectedVersion == 0)
+        {
+            session.Events.StartStream(streamKey, events);
+        }
+        else
+        {
+            session.Events.Append(streamKey, expectedVersion + events.Count, events);
+        }
+        session.Insert(command);
+        var newVersion = expectedVersion + events.Count;
+        if (newVersion / SnapshotInterval > expectedVersion / SnapshotInterval)
+        {
+            session.Store(new Snapshot<TState>(streamKey, newVersion, Snapshot<TState>.CurrentFormat, newState));
+        }
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+            return AppendResult.Appended;
+        }
+        catch (Exception e) when (IsVersionConflict(e))
+        {
+            return AppendResult.VersionConflict;
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            return AppendResult.DuplicateCommand;
+        }
+    }
+
+    public async Task<ProcessedCommand?> FindCommandAsync(string commandId, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<ProcessedCommand>(commandId, cancellationToken);
+    }
+
+    /// <summary>A stream's events in order, from <paramref name="fromVersion"/> on, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamKey, long fromVersion, int limit, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(streamKey, version: fromVersion + limit - 1, fromVersion: fromVersion, token: cancellationToken);
+        return [.. events.Select(ToRecorded)];
+    }
+
+    /// <summary>
+    /// The state as of <paramref name="asOf"/> in valid time: the fold of the events that had happened by then
+    /// (occurredAt on or before it), in stream order. Null when none had.
+    /// </summary>
+    public async Task<(TState? State, long LastVersion, int Events)> FoldAsOfAsync<TAggregate, TState, TEvent>(
+        string streamKey, DateTimeOffset asOf, CancellationToken cancellationToken)
+        where TAggregate : IAggregate<TState, TEvent>
+        where TState : class
+        where TEvent : DomainEvent
+    {
+        await using var session = store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(streamKey, token: cancellationToken);
+        var happened = events.Where(e => ((DomainEvent)e.Data).OccurredAt <= asOf).ToList();
+        var state = Aggregate.Fold<TAggregate, TState, TEvent>(null, happened.Select(e => (TEvent)e.Data));
+        return (state, happened.Count == 0 ? 0 : happened[^1].Version, happened.Count);
+    }
+
+    public static RecordedEvent ToRecorded(IEvent e)
+    {
+        var data = (DomainEvent)e.Data;
+        return new RecordedEvent(e.Id, e.Sequence, e.StreamKey!, e.Version, EventCatalog.For(data.GetType()).Name,
+            data.OccurredAt, e.Timestamp, e.UserName, e.CausationId, data);
+    }
+
+    private static bool IsVersionConflict(Exception e) =>
+        e is ConcurrencyException
+            or JasperFx.Events.ExistingStreamIdCollisionException
+            or Marten.Exceptions.ExistingStreamIdCollisionException
+            or EventStreamUnexpectedMaxEventIdException;
+}

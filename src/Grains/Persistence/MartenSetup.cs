@@ -1,0 +1,43 @@
+using JasperFx;
+using JasperFx.Events;
+using LearningOrg.Domain;
+using LearningOrg.Domain.Initiatives;
+using LearningOrg.Domain.Networks;
+using LearningOrg.Domain.Schools;
+using LearningOrg.Domain.Teachers;
+using Marten;
+using Weasel.Core;
+
+namespace LearningOrg.Grains.Persistence;
+
+/// <summary>How LearningOrg's events and documents are laid out in PostgreSQL.</summary>
+public static class MartenSetup
+{
+    public const string DefaultSchema = "learningorg";
+
+    public static void Configure(StoreOptions options, string connectionString, string schema = DefaultSchema)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = schema;
+        options.Events.DatabaseSchemaName = schema;
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+
+        // Events are read by researchers for years: camelCase JSON, enums by name.
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        foreach (var type in EventCatalog.All)
+        {
+            options.Events.MapEventType(type.ClrType, type.Name);
+        }
+
+        options.Schema.For<ProcessedCommand>().DocumentAlias("processed_command");
+        options.Schema.For<Snapshot<SchoolState>>().DocumentAlias("school_snapshot");
+        options.Schema.For<Snapshot<TeacherState>>().DocumentAlias("teacher_snapshot");
+        options.Schema.For<Snapshot<InitiativeState>>().DocumentAlias("initiative_snapshot");
+        options.Schema.For<Snapshot<NetworkState>>().DocumentAlias("network_snapshot");
+    }
+}

@@ -1,0 +1,55 @@
+using LearningOrg.Grains.Hosting;
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace LearningOrg.Tests.Infrastructure;
+
+/// <summary>An Orleans test cluster whose grains keep their streams in the real PostgreSQL, in a schema of its own.</summary>
+public class ClusterFixture : IAsyncLifetime
+{
+    public string Schema { get; } = TestDatabase.NewSchema();
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    protected virtual short Silos => 1;
+
+    /// <summary>A Marten store on the cluster's schema, to look at the streams the way a second writer would.</summary>
+    public IDocumentStore Store { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(Silos);
+        builder.Options.ClusterId = Schema;
+        builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{LearningOrgHosting.ConnectionStringName}"] = TestDatabase.ConnectionString,
+            ["LearningOrg:Schema"] = Schema,
+        }));
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        ConfigureCluster(builder);
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+        Store = DocumentStore.For(options => LearningOrg.Grains.Persistence.MartenSetup.Configure(options, TestDatabase.ConnectionString, Schema));
+    }
+
+    protected virtual void ConfigureCluster(TestClusterBuilder builder)
+    {
+    }
+
+    public async Task DisposeAsync()
+    {
+        Store?.Dispose();
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) =>
+            siloBuilder.AddLearningOrgGrains(siloBuilder.Configuration);
+    }
+}
