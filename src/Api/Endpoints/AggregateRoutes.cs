@@ -1,0 +1,139 @@
+using LearningOrg.Api.Contracts;
+using LearningOrg.Api.Http;
+using LearningOrg.Domain.Common;
+using LearningOrg.Grains.Abstractions;
+using LearningOrg.Grains.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LearningOrg.Api.Endpoints;
+
+/// <summary>
+/// The routes every aggregate has: one POST per command (the body is the event to record), the current state with its
+/// version as ETag (or the state as of a date), and the stream's events in order.
+/// </summary>
+internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
+    IEndpointRouteBuilder app,
+    string basePath,
+    string kind,
+    Func<IGrainFactory, string, CommandContext, TEvent, Task<CommandOutcome>> record,
+    Func<IGrainFactory, string, Task<AggregateView<TState>?>> getState)
+    where TAggregate : IAggregate<TState, TEvent>
+    where TState : class
+    where TEvent : DomainEvent
+{
+    public const int MaxPageSize = 1000;
+
+    private readonly RouteGroupBuilder group = app.MapGroup(basePath).WithTags(char.ToUpperInvariant(kind[0]) + kind[1..] + "s");
+
+    /// <summary>POST {group}/{id}: the creation command, answered 201 Created.</summary>
+    public AggregateRoutes<TAggregate, TState, TEvent> Create<TCreation>(string summary)
+        where TCreation : TEvent =>
+        Map<TCreation>("/{id}", summary, created: true);
+
+    /// <summary>POST {group}/{id}/{path}: a command that records one event.</summary>
+    public AggregateRoutes<TAggregate, TState, TEvent> Command<TCommand>(string path, string summary)
+        where TCommand : TEvent =>
+        Map<TCommand>($"/{{id}}/{path}", summary, created: false);
+
+    private AggregateRoutes<TAggregate, TState, TEvent> Map<TCommand>(string pattern, string summary, bool created)
+        where TCommand : TEvent
+    {
+        group.MapPost(pattern, async Task<Results<Created<CommandAccepted>, Ok<CommandAccepted>, ProblemHttpResult>> (
+                string id, TCommand body, HttpContext http, IGrainFactory grains) =>
+            {
+                if (Check.Id(id, "id") is { } badId)
+                {
+                    return Problems.For(badId);
+                }
+                var (context, problem) = CommandHeaders.Read(http);
+                if (problem is not null)
+                {
+                    return Problems.For(problem);
+                }
+                var outcome = await record(grains, id, context!, body);
+                if (!outcome.IsAccepted)
+                {
+                    return Problems.For(outcome.Violation!);
+                }
+                var answer = new CommandAccepted(outcome.StreamId, outcome.Version, outcome.EventsAppended, outcome.OccurredAt, outcome.Replayed);
+                http.Response.Headers.ETag = CommandHeaders.ETag(outcome.Version);
+                if (outcome.Replayed)
+                {
+                    http.Response.Headers[CommandHeaders.Replayed] = "true";
+                }
+                return created
+                    ? TypedResults.Created($"{basePath}/{id}", answer)
+                    : TypedResults.Ok(answer);
+            })
+            .WithName($"{kind}-{typeof(TCommand).Name}")
+            .WithSummary(summary)
+            .WithDescription($"Records a {EventTypeName<TCommand>()} event. occurredAt is optional (default: now). " +
+                "Send an Idempotency-Key to make retries safe, and If-Match with the ETag you read to refuse stale writes.")
+            .Accepts<TCommand>("application/json");
+        return this;
+    }
+
+    /// <summary>GET {id}/state and GET {id}/events.</summary>
+    public AggregateRoutes<TAggregate, TState, TEvent> Reads()
+    {
+        group.MapGet("/{id}/state", async Task<Results<Ok<StateResponse<TState>>, StatusCodeHttpResult, ProblemHttpResult>> (
+                string id, DateTimeOffset? asOf, HttpContext http, IGrainFactory grains, EventJournal journal, CancellationToken cancellationToken) =>
+            {
+                if (Check.Id(id, "id") is { } badId)
+                {
+                    return Problems.For(badId);
+                }
+                if (asOf is { } date)
+                {
+                    var (past, lastVersion, _) = await journal.FoldAsOfAsync<TAggregate, TState, TEvent>(StreamKeys.For(kind, id), date, cancellationToken);
+                    return past is null
+                        ? Problems.NotFound($"No {kind} {id} had been recorded as of {date:O}.")
+                        : TypedResults.Ok(new StateResponse<TState>(id, lastVersion, date, past));
+                }
+                var view = await getState(grains, id);
+                if (view is null)
+                {
+                    return Problems.NotFound($"No {kind} {id} has been recorded.");
+                }
+                var etag = CommandHeaders.ETag(view.Version);
+                http.Response.Headers.ETag = etag;
+                return http.Request.Headers.IfNoneMatch.ToString() == etag
+                    ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+                    : TypedResults.Ok(new StateResponse<TState>(id, view.Version, null, view.State));
+            })
+            .WithName($"{kind}-state")
+            .WithSummary($"The {kind}'s current state (ETag: its version), or with asOf its state as of that date")
+            .WithDescription("asOf is valid time: the fold of the events whose occurredAt is on or before it.");
+
+        group.MapGet("/{id}/events", async Task<Results<Ok<EventPage>, ProblemHttpResult>> (
+                string id, long? fromVersion, int? limit, EventJournal journal, CancellationToken cancellationToken) =>
+            {
+                if (Check.Id(id, "id") is { } badId)
+                {
+                    return Problems.For(badId);
+                }
+                var from = fromVersion ?? 1;
+                var size = limit ?? 100;
+                if (from < 1)
+                {
+                    return Problems.Invalid("fromVersion", "fromVersion starts at 1.");
+                }
+                if (size is < 1 or > MaxPageSize)
+                {
+                    return Problems.Invalid("limit", $"limit must lie between 1 and {MaxPageSize}.");
+                }
+                var events = await journal.ReadStreamAsync(StreamKeys.For(kind, id), from, size + 1, cancellationToken);
+                if (events.Count == 0 && from == 1)
+                {
+                    return Problems.NotFound($"No {kind} {id} has been recorded.");
+                }
+                var page = events.Take(size).Select(EventEnvelope.From).ToList();
+                return TypedResults.Ok(new EventPage(StreamKeys.For(kind, id), page, events.Count > size ? page[^1].Version + 1 : null));
+            })
+            .WithName($"{kind}-events")
+            .WithSummary($"The {kind}'s events in stream order, with their metadata, paged by version");
+        return this;
+    }
+
+    private static string EventTypeName<T>() => LearningOrg.Domain.EventCatalog.For(typeof(T)).Name;
+}

@@ -1,0 +1,49 @@
+using System.Reflection;
+using LearningOrg.Domain;
+
+namespace LearningOrg.Api.Endpoints;
+
+/// <summary>GET /api/event-types: the public event contract, generated from the event records themselves.</summary>
+public static class EventTypeEndpoints
+{
+    public sealed record EventField(string Name, string Type, bool Optional);
+
+    public sealed record EventTypeInfo(string Name, string Aggregate, int Version, IReadOnlyList<EventField> Fields);
+
+    public static IReadOnlyList<EventTypeInfo> Describe() =>
+        [.. EventCatalog.All.Select(t => new EventTypeInfo(t.Name, t.Aggregate, t.Version, FieldsOf(t.ClrType)))];
+
+    public static IEndpointRouteBuilder MapEventTypes(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/event-types", () => TypedResults.Ok(Describe()))
+            .WithTags("Contract")
+            .WithName("event-types")
+            .WithSummary("Every event type with its fields; all events also carry occurredAt, recordedAt, recordedBy and commandId");
+        return app;
+    }
+
+    private static List<EventField> FieldsOf(Type type)
+    {
+        var nullability = new NullabilityInfoContext();
+        var parameters = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First().GetParameters();
+        return
+        [
+            .. parameters.Select(p => new EventField(Camel(p.Name!), TypeName(p.ParameterType), nullability.Create(p).ReadState == NullabilityState.Nullable)),
+            new EventField("occurredAt", "date-time", true),
+        ];
+    }
+
+    private static string TypeName(Type type) => type switch
+    {
+        _ when type == typeof(string) => "string",
+        _ when type == typeof(int) => "integer",
+        _ when type == typeof(decimal) => "number",
+        _ when type == typeof(bool) => "boolean",
+        _ when type == typeof(DateTimeOffset) => "date-time",
+        { IsEnum: true } => $"enum({string.Join('|', Enum.GetNames(type))})",
+        { IsGenericType: true } when type.GetGenericArguments()[0] == typeof(string) => "string[]",
+        _ => type.Name,
+    };
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+}

@@ -1,0 +1,21 @@
+using LearningOrg.Domain.Networks;
+using LearningOrg.Grains.Abstractions;
+using LearningOrg.Grains.Persistence;
+
+namespace LearningOrg.Api.Endpoints;
+
+/// <summary>/api/networks: schools that compare themselves on the same measures.</summary>
+public static class NetworkEndpoints
+{
+    public static IEndpointRouteBuilder MapNetworks(this IEndpointRouteBuilder app)
+    {
+        new AggregateRoutes<Network, NetworkState, NetworkEvent>(app, "/api/networks", StreamKeys.Network,
+                (grains, id, context, e) => grains.GetGrain<INetworkGrain>(id).Record(context, e),
+                (grains, id) => grains.GetGrain<INetworkGrain>(id).GetState())
+            .Create<NetworkFormed>("Form a network")
+            .Command<SchoolJoinedNetwork>("members", "Record that a school joined the network")
+            .Command<SchoolLeftNetwork>("departures", "Record that a school left the network")
+            .Reads();
+        return app;
+    }
+}

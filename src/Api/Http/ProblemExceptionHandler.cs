@@ -1,0 +1,114 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Npgsql;
+
+namespace LearningOrg.Api.Http;
+
+/// <summary>
+/// Turns exceptions into problem details: unreadable requests into 400 with the offending JSON path named, an
+/// unreachable cluster or database into 503 with Retry-After, and anything else into a 500 without internals.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public const int RetryAfterSeconds = 5;
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var http = httpContext;
+        var problem = exception switch
+        {
+            BadHttpRequestException bad => (ProblemDetails)BadRequest(bad),
+            _ when IsUnavailable(exception) => Unavailable(http),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "An unexpected error occurred.",
+                Type = Problems.TypePrefix + "internal",
+            };
+        }
+        else
+        {
+            logger.LogInformation("{Method} {Path} answered {Status}: {Message}", http.Request.Method, http.Request.Path, problem.Status, exception.Message);
+        }
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ValidationProblemDetails BadRequest(BadHttpRequestException bad)
+    {
+        var json = FindInner<JsonException>(bad);
+        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+        var detail = (json, bad.StatusCode) switch
+        {
+            (_, StatusCodes.Status413PayloadTooLarge) => $"The body is larger than {ApiLimits.MaxBodyBytes} bytes.",
+            (null, _) when bad.Message.Contains("no body was provided", StringComparison.Ordinal) => "A JSON body is required.",
+            (null, _) => bad.Message,
+            _ => Describe(json, field),
+        };
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
+        {
+            Status = bad.StatusCode,
+            Title = "The request is not valid.",
+            Detail = detail,
+            Type = Problems.TypePrefix + (bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "body-too-large" : "unreadable-body"),
+        };
+    }
+
+    // JsonException messages name .NET types; say what a caller can act on instead.
+    private static string Describe(JsonException json, string field)
+    {
+        var message = json.Message;
+        if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            return $"{field} has the wrong type, is out of range, or is not one of the allowed values (see /api/event-types).";
+        }
+        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            return $"{field} is not a field of this command.";
+        }
+        if (message.Contains("missing required properties", StringComparison.Ordinal))
+        {
+            var names = message[(message.IndexOf("including:", StringComparison.Ordinal) + 10)..].Trim().TrimEnd('.');
+            return $"Required fields are missing: {names}.";
+        }
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return "The body is not valid JSON: " + (cut > 0 ? message[..cut] : message);
+    }
+
+    private static ProblemDetails Unavailable(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The service is temporarily unavailable.",
+            Detail = $"The store or the cluster did not answer. Nothing was recorded unless a retry with the same Idempotency-Key says so; retry after {RetryAfterSeconds} seconds.",
+            Type = Problems.TypePrefix + "unavailable",
+        };
+    }
+
+    private static bool IsUnavailable(Exception exception) =>
+        FindInner<NpgsqlException>(exception) is { IsTransient: true }
+        || FindInner<SiloUnavailableException>(exception) is not null
+        || FindInner<OrleansMessageRejectionException>(exception) is not null
+        || FindInner<TimeoutException>(exception) is not null;
+
+    private static T? FindInner<T>(Exception? exception)
+        where T : Exception
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is T match)
+            {
+                return match;
+            }
+        }
+        return null;
+    }
+}

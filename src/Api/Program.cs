@@ -1,0 +1,39 @@
+using LearningOrg.Api.Endpoints;
+using LearningOrg.Api.Hosting;
+using LearningOrg.Api.Http;
+using LearningOrg.Grains.Hosting;
+using LearningOrg.ServiceDefaults;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults("learningorg-api");
+builder.Services.AddHealthChecks().AddPostgresReadiness(builder.Configuration.ConnectionString());
+builder.Services.ConfigureHttpJsonOptions(options => JsonContract.Configure(options.SerializerOptions));
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+// Unreadable bodies reach ProblemExceptionHandler, which names the offending field.
+builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi();
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);
+builder.AddOrleans();
+//builder.AddDemoData();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapScalarApiReference("/api/reference", options => options.WithTitle("LearningOrg API"));
+app.MapGet("/", () => TypedResults.Redirect("/api/reference")).ExcludeFromDescription();
+app.MapDefaultEndpoints();
+app.MapSchools();
+app.MapTeachers();
+app.MapInitiatives();
+app.MapNetworks();
+app.MapEventTypes();
+
+app.Run();
+
+/// <summary>The entry point, visible to the tests' WebApplicationFactory.</summary>
+public partial class Program;
