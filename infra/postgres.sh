@@ -12,7 +12,15 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-state="$root/.local/postgres"
+state="${LEARNINGORG_PG_DIR:-$root/.local/postgres}"
+# The server runs as "postgres" when we are root; if that user cannot reach a folder under this checkout
+# (a clone under /root, say), keep the data in a folder of this checkout's own under /var/tmp instead.
+if [ "$(id -u)" = "0" ] && [ -z "${LEARNINGORG_PG_DIR:-}" ]; then
+  mkdir -p "$state"
+  if ! su postgres -s /bin/sh -c "test -x '$state'" 2>/dev/null; then
+    state="/var/tmp/learningorg-postgres-$(printf '%s' "$root" | md5sum | cut -c1-12)"
+  fi
+fi
 data="$state/data"
 port_file="$state/port"
 db="${LEARNINGORG_DB:-learningorg}"
@@ -69,6 +77,10 @@ start() {
   ensure_installed
   mkdir -p "$state"
   if [ "$(id -u)" = "0" ]; then chown postgres "$state"; fi
+  if [ -f "$port_file" ] && [ -f "$data/postmaster.pid" ] && ! is_up; then
+    # A server left behind by a killed run: stop it before starting afresh.
+    as_owner "'$bin/pg_ctl' -D '$data' -m immediate -w stop" >/dev/null 2>&1 || true
+  fi
   if is_up; then url; return; fi
   if [ ! -f "$data/PG_VERSION" ]; then
     as_owner "'$bin/initdb' -D '$data' -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >"$state/initdb.log" 2>&1 \
@@ -79,7 +91,7 @@ start() {
   echo "$port" >"$port_file"
   # Tuned for a throw-away development server: durability stays on (fsync), sockets only on loopback.
   as_owner "'$bin/pg_ctl' -D '$data' -l '$state/server.log' -w -t 60 \
-    -o \"-h 127.0.0.1 -p $port -k '$state' -c max_connections=300 -c shared_buffers=256MB\" start" >/dev/null \
+    -o \"-h 127.0.0.1 -p $port -c unix_socket_directories='' -c max_connections=300 -c shared_buffers=256MB\" start" >/dev/null \
     || { tail -n 30 "$state/server.log" >&2; exit 1; }
   for _ in $(seq 1 60); do is_up && break; sleep 0.5; done
   is_up || { echo "PostgreSQL did not answer on port $port" >&2; exit 1; }

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Checks for what the scripts need and installs what a fresh machine of our kind may lack (as root, with apt-get).
+set -euo pipefail
+missing=()
+command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (https://dot.net); it is not on PATH." >&2; exit 1; }
+command -v curl >/dev/null || missing+=(curl)
+command -v python3 >/dev/null || missing+=(python3)
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]} with apt-get" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2 && apt-get install -y -qq "${missing[@]}" >&2
+fi

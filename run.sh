@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds LearningOrg and runs it with the demo data on http://127.0.0.1:${PORT:-5080}.
+# Starts the private PostgreSQL (infra/postgres.sh) first; stops it on exit if this script started it.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+port="${PORT:-5080}"
+
+infra/ensure-tools.sh
+was_running=0
+infra/postgres.sh status 2>/dev/null && was_running=1
+db="$(infra/postgres.sh start)"
+cleanup() {
+  [ -n "${app:-}" ] && kill "$app" 2>/dev/null && wait "$app" 2>/dev/null
+  [ "$was_running" = 1 ] || infra/postgres.sh stop
+}
+trap cleanup EXIT INT TERM
+
+dotnet build src/Api/LearningOrg.Api.csproj -c Release -nologo -v q
+ConnectionStrings__learningorg="$db" Demo__Seed=true ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" \
+  dotnet run --project src/Api -c Release --no-build --urls "http://127.0.0.1:$port" &
+app=$!
+for _ in $(seq 1 120); do
+  curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
+  kill -0 "$app" 2>/dev/null || { echo "The app stopped; see the log above." >&2; exit 1; }
+  sleep 1
+done
+cat <<MSG
+
+LearningOrg is running with the demo data at http://127.0.0.1:$port
+  API reference  http://127.0.0.1:$port/api/reference
+  example        curl http://127.0.0.1:$port/api/schools/riverside-elementary/state
+Press Ctrl+C to stop.
+MSG
+wait "$app"
