@@ -1,0 +1,74 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using LearningOrg.Api.Http;
+using LearningOrg.Grains.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace LearningOrg.Tests.Infrastructure;
+
+/// <summary>
+/// The real API (embedded silo, Marten on the real PostgreSQL in a schema of its own) listening with Kestrel on
+/// 127.0.0.1, so tests speak HTTP to it as any client would.
+/// </summary>
+public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public static readonly JsonSerializerOptions Json = CreateJson();
+
+    public string Schema { get; } = TestDatabase.NewSchema();
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        UseKestrel(0);
+        StartServer();
+        Http = CreateClient();
+        return Task.CompletedTask;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting($"ConnectionStrings:{LearningOrgHosting.ConnectionStringName}", TestDatabase.ConnectionString);
+        builder.UseSetting("LearningOrg:Schema", Schema);
+        builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:ClusterId", Schema);
+        builder.UseEnvironment("Production");
+    }
+
+    /// <summary>POSTs a command with the given headers.</summary>
+    public Task<HttpResponseMessage> Post(string path, object body, string? idempotencyKey = null, string? ifMatch = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, body.GetType(), options: Json) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add(CommandHeaders.IdempotencyKey, idempotencyKey);
+        }
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+        return Http.SendAsync(request);
+    }
+
+    /// <summary>POSTs a raw body, for requests no typed client would build.</summary>
+    public Task<HttpResponseMessage> PostRaw(string path, string json) =>
+        Http.PostAsync(path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+    public async Task<JsonElement> GetJson(string path)
+    {
+        using var response = await Http.GetAsync(path);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Json);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        JsonContract.Configure(options);
+        return options;
+    }
+}
