@@ -40,7 +40,7 @@ public static class EventTypeEndpoints
         _ when type == typeof(decimal) => "number",
         _ when type == typeof(bool) => "boolean",
         _ when type == typeof(DateTimeOffset) => "date-time",
-        { IsEnum: true } => $"enum({string.Join('|', Enum.GetNames(type))})",
+        { IsEnum: true } => $"one of {string.Join(", ", Enum.GetNames(type))}",
         { IsGenericType: true } when type.GetGenericArguments()[0] == typeof(string) => "string[]",
         _ => type.Name,
     };
