@@ -112,7 +112,7 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
     /// <summary>The payload as the caller sent it (before "now" fills a missing occurredAt), with its stream.</summary>
     private string HashOf(TEvent proposed)
     {
-        var json = JsonSerializer.Serialize(proposed, proposed.GetType());
+        var json = JsonSerializer.Serialize(proposed, proposed.GetType(), PayloadJson.Options);
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{StreamKey}\n{proposed.GetType().FullName}\n{json}"));
         return Convert.ToHexString(bytes);
     }
