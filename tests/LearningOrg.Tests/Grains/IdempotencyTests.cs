@@ -143,4 +143,26 @@ public sealed class IdempotencyTests(ClusterFixture fixture) : IClassFixture<Clu
         Assert.Single(school.OfType<TeacherJoinedStaff>(), e => e.TeacherId == "returning");
         Assert.Equal(2, school.Count);
     }
+
+    [Fact]
+    public async Task A_command_missing_a_list_is_refused_by_the_rules_rather_than_failing_to_be_hashed()
+    {
+        await fixture.Grains.RegisteredSchool("listless");
+        var school = fixture.Grains.GetGrain<ISchoolGrain>("listless");
+        var id = Given.NewCommandId();
+        var missing = new DecisionRecorded("timetable", "Timetable", "Scheduling", DecisionMode.Shared, default, false, "")
+        {
+            OccurredAt = Given.Past.AddDays(5),
+        };
+
+        var outcome = await school.Record(Given.Command(id), missing);
+
+        Assert.Equal(ViolationKind.Invalid, outcome.Violation?.Kind);
+        Assert.Equal("participants", outcome.Violation?.Field);
+        Assert.Single(await fixture.Store.StreamAsync("school/listless"));
+
+        var corrected = await Given.Accepted(school.Record(Given.Command(id), missing with { Participants = [] }));
+        Assert.False(corrected.Replayed);
+        Assert.Equal(2, corrected.Version);
+    }
 }
