@@ -1,3 +1,4 @@
+using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
 using LearningOrg.Grains.Abstractions;
@@ -101,5 +102,46 @@ public sealed class CrossAggregateTests(ClusterFixture fixture) : IClassFixture<
 
         Assert.False((await school.GetState())!.State.IsOnStaff("holder"));
         Assert.True((await fixture.Grains.GetGrain<ISchoolGrain>("waiting-school").GetState())!.State.IsOnStaff("holder"));
+    }
+
+    [Fact]
+    public async Task A_move_dated_before_the_teacher_joined_their_current_school_is_refused_and_writes_nothing()
+    {
+        await fixture.Grains.RegisteredSchool("first-post");
+        await fixture.Grains.RegisteredSchool("second-post");
+        await fixture.Grains.RegisteredSchool("third-post");
+        await fixture.Grains.RegisteredTeacher("back-dater", "first-post");
+        var teacher = fixture.Grains.GetGrain<ITeacherGrain>("back-dater");
+        await Given.Accepted(teacher.Record(Given.Command(), new TeacherMovedSchool("first-post", "second-post") { OccurredAt = Given.Past.AddDays(100) }));
+
+        var early = await teacher.Record(Given.Command(), new TeacherMovedSchool("second-post", "third-post") { OccurredAt = Given.Past.AddDays(50) });
+
+        Assert.Equal(ViolationKind.Conflict, early.Violation?.Kind);
+        Assert.Equal("before-history", early.Violation?.Code);
+        Assert.Equal(2, (await fixture.Store.StreamAsync("teacher/back-dater")).Count);
+        Assert.Equal("second-post", (await teacher.GetState())!.State.SchoolId);
+        Assert.True((await fixture.Grains.GetGrain<ISchoolGrain>("second-post").GetState())!.State.IsOnStaff("back-dater"));
+        Assert.Single(await fixture.Store.StreamAsync("school/third-post"));
+    }
+
+    [Fact]
+    public async Task A_move_retried_after_the_teacher_moved_back_is_replayed_not_refused()
+    {
+        await fixture.Grains.RegisteredSchool("home-school");
+        await fixture.Grains.RegisteredSchool("away-school");
+        await fixture.Grains.RegisteredTeacher("returner", "home-school");
+        var teacher = fixture.Grains.GetGrain<ITeacherGrain>("returner");
+        var away = Given.NewCommandId();
+        var moveAway = new TeacherMovedSchool("home-school", "away-school") { OccurredAt = Given.Past.AddDays(100) };
+        var first = await Given.Accepted(teacher.Record(Given.Command(away), moveAway));
+        await Given.Accepted(teacher.Record(Given.Command(), new TeacherMovedSchool("away-school", "home-school") { OccurredAt = Given.Past.AddDays(150) }));
+
+        var retry = await Given.Accepted(teacher.Record(Given.Command(away), moveAway));
+
+        Assert.True(retry.Replayed);
+        Assert.Equal(first.Version, retry.Version);
+        Assert.Equal(3, (await fixture.Store.StreamAsync("teacher/returner")).Count);
+        Assert.Equal(3, (await fixture.Store.StreamAsync("school/away-school")).Count);
+        Assert.True((await fixture.Grains.GetGrain<ISchoolGrain>("home-school").GetState())!.State.IsOnStaff("returner"));
     }
 }
