@@ -22,4 +22,17 @@ internal static class CrossChecks
             ? RuleViolation.Conflict("before-history", $"School {schoolId} was registered on {school.State.RegisteredAt:O}.", "occurredAt")
             : null;
     }
+
+    /// <summary>
+    /// The teacher's current spell on the school's staff had begun by <paramref name="at"/>, so that the school will let
+    /// them leave then; otherwise why not.
+    /// </summary>
+    public static async Task<RuleViolation?> JoinedStaffBy(IGrainFactory grains, string schoolId, string teacherId, DateTimeOffset at)
+    {
+        var school = await grains.GetGrain<ISchoolGrain>(schoolId).GetState();
+        return school is not null && school.State.StaffHistory.TryGetValue(teacherId, out var spells) && at < spells[^1].From
+            ? RuleViolation.Conflict("before-history",
+                $"The teacher joined school {schoolId} on {spells[^1].From:O}; they cannot leave it before.", "occurredAt")
+            : null;
+    }
 }

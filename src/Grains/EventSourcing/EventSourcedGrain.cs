@@ -107,12 +107,19 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
                 "This Idempotency-Key was already used for a different command; use a new key for a new command.", "Idempotency-Key"));
     }
 
+    /// <summary>
+    /// Refuses a command for a reason found outside the aggregate's rules, unless this command id was processed before:
+    /// then the earlier answer, since what the reason rests on may have changed since.
+    /// </summary>
+    protected async Task<CommandOutcome> Refuse(CommandContext context, TEvent proposed, RuleViolation violation) =>
+        string.IsNullOrWhiteSpace(context.CommandId) ? Reject(violation) : await EarlierAnswer(context, HashOf(proposed)) ?? Reject(violation);
+
     protected CommandOutcome Reject(RuleViolation violation) => CommandOutcome.Rejected(StreamKey, version, violation);
 
     /// <summary>The payload as the caller sent it (before "now" fills a missing occurredAt), with its stream.</summary>
     private string HashOf(TEvent proposed)
     {
-        var json = JsonSerializer.Serialize(proposed, proposed.GetType());
+        var json = JsonSerializer.Serialize(proposed, proposed.GetType(), PayloadJson.Options);
         var bytes = SHA256.HashData(Encoding.UTF8.GetBytes($"{StreamKey}\n{proposed.GetType().FullName}\n{json}"));
         return Convert.ToHexString(bytes);
     }

@@ -26,6 +26,12 @@ public sealed class TeacherGrain(EventJournal journal, TimeProvider clock, ILogg
         {
             return Reject(missing);
         }
+        // The school must let the teacher leave on the move's date: refused there, the move would be half-applied for good.
+        if (proposed is TeacherMovedSchool move && State is not null && State.SchoolId == move.FromSchoolId
+            && await CrossChecks.JoinedStaffBy(GrainFactory, move.FromSchoolId, Id, move.OccurredAt == default ? Now : move.OccurredAt) is { } early)
+        {
+            return await Refuse(context, proposed, early);
+        }
 
         var outcome = await Decide(context, proposed);
         if (!outcome.IsAccepted)
