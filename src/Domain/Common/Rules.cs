@@ -20,7 +20,8 @@ public static partial class Limits
     /// <summary>How far in the future an occurredAt may lie, to forgive clocks that run a little fast.</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    // \z, not $: in .NET "$" also matches before a final "\n", which would let "ana\n" pass as an identifier.
+    [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 
     /// <summary>Identifiers are short lower-case slugs (letters, digits, inner hyphens) or GUIDs.</summary>

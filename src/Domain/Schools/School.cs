@@ -70,7 +70,10 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
     {
         StaffCountChanged e => Check.Range(e.StaffCount, "staffCount", 1, MaxStaff),
         TeacherJoinedStaff e => Check.Id(e.TeacherId, "teacherId")
-            ?? (state.IsOnStaff(e.TeacherId) ? RuleViolation.Conflict("already-on-staff", $"Teacher {e.TeacherId} is already on the staff.", "teacherId") : null),
+            ?? (state.IsOnStaff(e.TeacherId) ? RuleViolation.Conflict("already-on-staff", $"Teacher {e.TeacherId} is already on the staff.", "teacherId") : null)
+            ?? (state.StaffHistory.TryGetValue(e.TeacherId, out var spells) && e.OccurredAt < spells[^1].To
+                ? RuleViolation.Conflict("before-history", $"Teacher {e.TeacherId} left on {spells[^1].To:O}; they cannot rejoin before.", "occurredAt")
+                : null),
         TeacherLeftStaff e => CheckLeaving(state, e),
         LeadershipStageAssessed e => Check.Defined(e.Stage, "stage")
             ?? Check.Text(e.Evidence, "evidence", Limits.LongText)
