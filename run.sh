@@ -28,7 +28,7 @@ cat <<MSG
 
 LearningOrg is running with the demo data at http://127.0.0.1:$port
   API reference  http://127.0.0.1:$port/api/reference
-  example        curl http://127.0.0.1:$port/api/schools/riverside-elementary/state
+  example        curl http://127.0.0.1:$port/api/schools/maple-grove-elementary/state
 Press Ctrl+C to stop.
 MSG
 wait "$app"

@@ -19,8 +19,7 @@ public static class DemoData
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            var summary = await DemoSeeder.SeedAsync(grains, logger, cancellationToken);
-            logger.LogInformation("Demo data ready: {Recorded} steps recorded now, {Replayed} already there", summary.Recorded, summary.Replayed);
+            await DemoSeeder.SeedAsync(grains, logger, cancellationToken);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -24,9 +24,9 @@ public static partial class Limits
     [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex SlugPattern();
 
-    /// <summary>Identifiers are short lower-case slugs (letters, digits, inner hyphens) or GUIDs.</summary>
+    /// <summary>Identifiers are short lower-case slugs (letters, digits, inner hyphens) or lower-case GUIDs, so one identity has one spelling.</summary>
     public static bool IsIdentifier(string? value) =>
-        value is not null && (SlugPattern().IsMatch(value) || Guid.TryParseExact(value, "D", out _));
+        value is not null && (SlugPattern().IsMatch(value) || (Guid.TryParseExact(value, "D", out _) && !value.Any(char.IsUpper)));
 }
 
 /// <summary>

@@ -17,13 +17,16 @@ public sealed class Initiative : IAggregate<InitiativeState, InitiativeEvent>
     public static InitiativeState Apply(InitiativeState state, InitiativeEvent @event) => @event switch
     {
         StakeholderEngaged e => state with { Stakeholders = state.Stakeholders.SetItem(e.Stakeholder, e.Role) },
-        ContextAssessed e => state with { Context = e },
-        MeasureDefined e => state with { Measures = state.Measures.SetItem(e.MeasureId, new MeasureState(e, 0, null)) },
+        ContextAssessed e when state.Context is null || e.OccurredAt >= state.Context.OccurredAt => state with { Context = e },
+        MeasureDefined e => state with { Measures = state.Measures.SetItem(e.MeasureId, new MeasureState(e, 0, null, null)) },
         MeasureObserved e when state.Measures.TryGetValue(e.MeasureId, out var m) => state with
         {
-            Measures = state.Measures.SetItem(e.MeasureId, m with { Observations = m.Observations + 1, LatestValue = e.Value }),
+            Measures = state.Measures.SetItem(e.MeasureId, m.LatestAt is null || e.OccurredAt >= m.LatestAt
+                ? m with { Observations = m.Observations + 1, LatestValue = e.Value, LatestAt = e.OccurredAt }
+                : m with { Observations = m.Observations + 1 }),
         },
-        RoleFrameworkSet e => state with { RoleFrameworks = state.RoleFrameworks.SetItem(e.RoleTitle, new RoleFramework(e.Tight, e.Loose)) },
+        RoleFrameworkSet e when !state.RoleFrameworks.TryGetValue(e.RoleTitle, out var held) || e.OccurredAt >= held.SetAt =>
+            state with { RoleFrameworks = state.RoleFrameworks.SetItem(e.RoleTitle, new RoleFramework(e.Tight, e.Loose, e.OccurredAt)) },
         SchoolEnrolled e => state with { EnrolledSchools = state.EnrolledSchools.SetItem(e.SchoolId, e.OccurredAt) },
         SchoolWithdrawn e => state with { EnrolledSchools = state.EnrolledSchools.Remove(e.SchoolId) },
         PhaseAdvanced e => state with { Phase = e.Phase },

@@ -6,7 +6,8 @@ namespace LearningOrg.Domain.Initiatives;
 public sealed record MeasureState(
     [property: Id(0)] MeasureDefined Definition,
     [property: Id(1)] int Observations,
-    [property: Id(2)] decimal? LatestValue);
+    [property: Id(2)] decimal? LatestValue,
+    [property: Id(3)] DateTimeOffset? LatestAt);
 
 [GenerateSerializer, Immutable]
 public sealed record InterventionState(
@@ -19,9 +20,13 @@ public sealed record InterventionState(
 [GenerateSerializer, Immutable]
 public sealed record RoleFramework(
     [property: Id(0)] ImmutableArray<string> Tight,
-    [property: Id(1)] ImmutableArray<string> Loose);
+    [property: Id(1)] ImmutableArray<string> Loose,
+    [property: Id(2)] DateTimeOffset SetAt);
 
-/// <summary>An initiative as its events have made it: a fold of its stream.</summary>
+/// <summary>
+/// An initiative as its events have made it: a fold of its stream. Replaced values (the context, a measure's latest
+/// value, a role's framework) keep the one that happened last, whatever order the history was entered in.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record InitiativeState(
     [property: Id(0)] string Name,

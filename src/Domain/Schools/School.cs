@@ -13,13 +13,14 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
     public static bool IsCreation(SchoolEvent @event) => @event is SchoolRegistered;
 
     public static SchoolState Create(SchoolEvent creation) => creation is SchoolRegistered e
-        ? new SchoolState(e.Name, e.District, e.StaffCount, e.OccurredAt, [], [], [], [], [], null, null, 0, 0)
+        ? new SchoolState(e.Name, e.District, e.StaffCount, e.OccurredAt, [], [], [], [], [], null, null, 0, 0, e.OccurredAt)
         : throw new InvalidOperationException($"A school's stream must begin with {nameof(SchoolRegistered)}, not {creation.GetType().Name}.");
 
     public static SchoolState Apply(SchoolState state, SchoolEvent @event) => @event switch
     {
         SchoolRegistered => state,
-        StaffCountChanged e => state with { StaffCount = e.StaffCount },
+        // A value entered late, but older than the one held, does not replace it: valid time decides.
+        StaffCountChanged e when e.OccurredAt >= state.StaffCountAt => state with { StaffCount = e.StaffCount, StaffCountAt = e.OccurredAt },
         TeacherJoinedStaff e => state with
         {
             StaffHistory = state.StaffHistory.SetItem(e.TeacherId,
@@ -29,13 +30,14 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
         {
             StaffHistory = state.StaffHistory.SetItem(e.TeacherId, spells.SetItem(spells.Length - 1, spells[^1] with { To = e.OccurredAt })),
         },
-        LeadershipStageAssessed e => state with { Stage = e.Stage, StageAssessedAt = e.OccurredAt },
+        LeadershipStageAssessed e when state.StageAssessedAt is null || e.OccurredAt >= state.StageAssessedAt =>
+            state with { Stage = e.Stage, StageAssessedAt = e.OccurredAt },
         TeacherLeaderRoleDefined e => state with { Roles = state.Roles.SetItem(e.RoleId, new RoleState(e, [])) },
         TeacherLeaderRoleRetired e => UpdateRole(state, e.RoleId, r => r with { RetiredAt = e.OccurredAt }),
         RoleAssigned e => UpdateRole(state, e.RoleId, r => r with { Holders = r.Holders.SetItem(e.TeacherId, e.OccurredAt) }),
         RoleVacated e => UpdateRole(state, e.RoleId, r => r with { Holders = r.Holders.Remove(e.TeacherId) }),
         DecisionRecorded e => state with { Decisions = state.Decisions.SetItem(e.DecisionId, e.Mode) },
-        SchoolConditionAssessed e => state with
+        SchoolConditionAssessed e when !state.Conditions.TryGetValue(e.Condition, out var held) || e.OccurredAt >= held.AssessedAt => state with
         {
             Conditions = state.Conditions.SetItem(e.Condition, new ConditionRating(e.Rating, e.Strategy, e.OccurredAt)),
         },
@@ -160,7 +162,10 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
         ?? CheckActiveRole(state, e.RoleId, e.OccurredAt, out var role)
         ?? (role!.Holders.ContainsKey(e.TeacherId) ? RuleViolation.Conflict("already-holds-role", $"Teacher {e.TeacherId} already holds role {e.RoleId}.", "teacherId") : null)
         ?? (role.FreeSeats <= 0 ? RuleViolation.Conflict("no-free-seat", $"All {role.Definition.Seats} seats of role {e.RoleId} are filled.", "roleId") : null)
-        ?? CheckOnStaff(state, [e.TeacherId], e.OccurredAt, "teacherId");
+        ?? CheckOnStaff(state, [e.TeacherId], e.OccurredAt, "teacherId")
+        ?? (!state.IsOnStaff(e.TeacherId)
+            ? RuleViolation.Conflict("not-on-staff", $"Teacher {e.TeacherId} has left the staff since; a role can be assigned only to a current member.", "teacherId")
+            : null);
 
     private static RuleViolation? CheckVacancy(SchoolState state, RoleVacated e)
     {

@@ -35,7 +35,10 @@ public sealed record ConditionRating(
     [property: Id(1)] string Strategy,
     [property: Id(2)] DateTimeOffset AssessedAt);
 
-/// <summary>A school as its events have made it: a fold of its stream.</summary>
+/// <summary>
+/// A school as its events have made it: a fold of its stream. Values that a later assessment replaces (staff count,
+/// stage, condition ratings) keep the one that happened last, whatever order the history was entered in.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record SchoolState(
     [property: Id(0)] string Name,
@@ -50,7 +53,8 @@ public sealed record SchoolState(
     [property: Id(9)] LeadershipStage? Stage,
     [property: Id(10)] DateTimeOffset? StageAssessedAt,
     [property: Id(11)] int PrincipalMoves,
-    [property: Id(12)] int LeadershipDiscussions)
+    [property: Id(12)] int LeadershipDiscussions,
+    [property: Id(13)] DateTimeOffset StaffCountAt)
 {
     /// <summary>Teachers on the staff now.</summary>
     public IEnumerable<string> StaffNow() => StaffHistory.Where(s => s.Value[^1].To is null).Select(s => s.Key);

@@ -362,4 +362,23 @@ public sealed class InitiativeRulesTests
     {
         Assert.Throws<InvalidOperationException>(() => Initiative.Create(Enrolled("lincoln", 1)));
     }
+
+    [Fact]
+    public void An_older_observation_entered_late_counts_but_does_not_replace_the_latest_value()
+    {
+        var initiative = Fold(Launch(), Measure("plc-leads", 1), Observation("plc-leads", 8m, 200), Observation("plc-leads", 3m, 100));
+
+        var measure = initiative.Measures["plc-leads"];
+        Assert.Equal(2, measure.Observations);
+        Assert.Equal(8m, measure.LatestValue);
+        Assert.Equal(Day(200), measure.LatestAt);
+    }
+
+    [Fact]
+    public void An_older_role_framework_entered_late_does_not_replace_a_newer_one()
+    {
+        var initiative = Fold(Launch(), Framework(["hours"], ["title"]).On(200), Framework(["title"], ["hours"]).On(100));
+
+        Assert.Equal<string>(["hours"], initiative.RoleFrameworks["Literacy coach"].Tight);
+    }
 }

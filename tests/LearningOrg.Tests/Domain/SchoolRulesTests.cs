@@ -653,6 +653,7 @@ public sealed class SchoolRulesTests
     [InlineData("\nana")]
     [InlineData("écrit")]
     [InlineData("{6f9619ff-8b86-d011-b42d-00cf4fc964ff}")]
+    [InlineData("6F9619FF-8B86-D011-B42D-00CF4FC964FF")]
     public void A_malformed_identifier_is_rejected(string teacherId)
     {
         IsInvalid(Decide(WithStaff, Joined(teacherId, 5)), "teacherId");
@@ -824,5 +825,45 @@ public sealed class SchoolRulesTests
     public void A_school_s_stream_cannot_be_folded_from_another_event()
     {
         Assert.Throws<InvalidOperationException>(() => School.Create(Joined("ana", 1)));
+    }
+
+    // Valid time: a value entered late does not replace one that happened after it
+
+    [Fact]
+    public void An_older_staff_count_entered_late_does_not_replace_a_newer_one()
+    {
+        var school = SchoolStory.Fold(Registered(), new StaffCountChanged(45).On(300), new StaffCountChanged(38).On(100));
+
+        Assert.Equal(45, school.StaffCount);
+    }
+
+    [Fact]
+    public void An_older_stage_assessment_entered_late_does_not_replace_a_newer_one()
+    {
+        var school = SchoolStory.Fold(Registered(),
+            new LeadershipStageAssessed(LeadershipStage.Developing, "PLCs lead", "Principal").On(300),
+            new LeadershipStageAssessed(LeadershipStage.Emerging, "First coach", "Principal").On(100));
+
+        Assert.Equal(LeadershipStage.Developing, school.Stage);
+        Assert.Equal(Day(300), school.StageAssessedAt);
+    }
+
+    [Fact]
+    public void An_older_condition_rating_entered_late_does_not_replace_a_newer_one()
+    {
+        var school = SchoolStory.Fold(Registered(),
+            new SchoolConditionAssessed("trust", 4, "Keep it").On(300),
+            new SchoolConditionAssessed("trust", 1, "Rebuild").On(100));
+
+        Assert.Equal(4, school.Conditions["trust"].Rating);
+    }
+
+    [Fact]
+    public void A_role_is_not_assigned_back_dated_to_a_teacher_who_has_left_since()
+    {
+        var school = SchoolStory.Fold(Registered(), Joined("ana", 1), RoleDefined("coach", 2), Left("ana", 50));
+
+        var violation = IsRejected(Decide(school, Assigned("coach", "ana", 10)), ViolationKind.Conflict, "not-on-staff", "teacherId");
+        Assert.Contains("left the staff", violation.Message, StringComparison.Ordinal);
     }
 }
