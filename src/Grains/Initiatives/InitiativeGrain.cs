@@ -16,7 +16,7 @@ public sealed class InitiativeGrain(EventJournal journal, TimeProvider clock, IL
         if (proposed is SchoolEnrolled e && State is not null && !State.EnrolledSchools.ContainsKey(e.SchoolId)
             && await CrossChecks.SchoolExists(GrainFactory, e.SchoolId, e.OccurredAt) is { } missing)
         {
-            return Reject(missing);
+            return await Refuse(context, proposed, missing);
         }
         return await Decide(context, proposed);
     }

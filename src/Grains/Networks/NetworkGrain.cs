@@ -16,7 +16,7 @@ public sealed class NetworkGrain(EventJournal journal, TimeProvider clock, ILogg
         if (proposed is SchoolJoinedNetwork e && State is not null && !State.Members.ContainsKey(e.SchoolId)
             && await CrossChecks.SchoolExists(GrainFactory, e.SchoolId, e.OccurredAt) is { } missing)
         {
-            return Reject(missing);
+            return await Refuse(context, proposed, missing);
         }
         return await Decide(context, proposed);
     }

@@ -1,3 +1,4 @@
+using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
 using LearningOrg.Grains.Abstractions;
@@ -14,23 +15,9 @@ public sealed class TeacherGrain(EventJournal journal, TimeProvider clock, ILogg
 
     public async Task<CommandOutcome> Record(CommandContext context, TeacherEvent proposed)
     {
-        // The school a teacher joins must exist; checked only while this command has not yet been recorded.
-        var school = proposed switch
+        if (await CheckSchools(proposed) is { } refused)
         {
-            TeacherRegistered e when State is null => ("schoolId", e.SchoolId),
-            TeacherMovedSchool e when State is not null && State.SchoolId == e.FromSchoolId => ("toSchoolId", e.ToSchoolId),
-            _ => default,
-        };
-        if (school.Item2 is not null
-            && await CrossChecks.SchoolExists(GrainFactory, school.Item2, proposed.OccurredAt, school.Item1) is { } missing)
-        {
-            return Reject(missing);
-        }
-        // The school must let the teacher leave on the move's date: refused there, the move would be half-applied for good.
-        if (proposed is TeacherMovedSchool move && State is not null && State.SchoolId == move.FromSchoolId
-            && await CrossChecks.JoinedStaffBy(GrainFactory, move.FromSchoolId, Id, move.OccurredAt == default ? Now : move.OccurredAt) is { } early)
-        {
-            return await Refuse(context, proposed, early);
+            return await Refuse(context, proposed, refused);
         }
 
         var outcome = await Decide(context, proposed);
@@ -52,6 +39,21 @@ public sealed class TeacherGrain(EventJournal journal, TimeProvider clock, ILogg
         }
         return outcome;
     }
+
+    /// <summary>
+    /// The schools a registration or move names must let it happen: the school joined must exist, and the school left
+    /// must let the teacher leave on that date. Refused there after being recorded here, the move would be half-applied
+    /// for good, so it is refused here first.
+    /// </summary>
+    private async Task<RuleViolation?> CheckSchools(TeacherEvent proposed) => proposed switch
+    {
+        TeacherRegistered e when State is null =>
+            await CrossChecks.SchoolExists(GrainFactory, e.SchoolId, e.OccurredAt),
+        TeacherMovedSchool e when State is not null && State.SchoolId == e.FromSchoolId =>
+            await CrossChecks.SchoolExists(GrainFactory, e.ToSchoolId, e.OccurredAt, "toSchoolId")
+            ?? await CrossChecks.JoinedStaffBy(GrainFactory, e.FromSchoolId, Id, e.OccurredAt == default ? Now : e.OccurredAt),
+        _ => null,
+    };
 
     private async Task StaffChange(CommandContext context, string schoolId, SchoolEvent change) =>
         FollowUp.EnsureAccepted(await GrainFactory.GetGrain<ISchoolGrain>(schoolId).Record(context, change), context);
