@@ -1,4 +1,5 @@
 using LearningOrg.Grains.Persistence;
+using LearningOrg.Grains.ReadModels;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,7 @@ public static class LearningOrgHosting
         services.AddMarten(options => MartenSetup.Configure(options, connectionString, schema))
             .ApplyAllDatabaseChangesOnStartup();
         services.AddSingleton<EventJournal>();
+        services.AddSingleton<SchoolHistoryReader>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -1,0 +1,82 @@
+using System.Globalization;
+using CsvHelper;
+using LearningOrg.Domain.Culture;
+
+namespace LearningOrg.Api.Endpoints;
+
+/// <summary>
+/// The culture indicators as CSV: one row per school and date (comparison) or per school and month (series, long
+/// format), with the JSON's field names as headers. Numbers use a dot, dates ISO 8601, empty cells stand for null.
+/// </summary>
+internal static class CultureCsv
+{
+    private static readonly (string Header, Func<CulturePoint, object?> Value)[] IndicatorColumns =
+    [
+        ("at", p => p.At.ToString("O", CultureInfo.InvariantCulture)),
+        ("staffCount", p => p.StaffCount),
+        ("filledSeats", p => p.FilledSeats),
+        ("leadershipDensity", p => p.LeadershipDensity),
+        ("decisions90Days", p => p.Decisions90Days),
+        ("sharedDecisions90Days", p => p.SharedDecisions90Days),
+        ("sharedDecisionShare", p => p.SharedDecisionShare),
+        ("decisions180Days", p => p.Decisions180Days),
+        ("coParticipants", p => p.CoParticipants),
+        ("decisionCentralization", p => p.DecisionCentralization),
+        ("activeTeacherLeaders", p => p.ActiveTeacherLeaders),
+        ("breakingRanksOpened", p => p.BreakingRanks.Opened),
+        ("breakingRanksOpen", p => p.BreakingRanks.Open),
+        ("breakingRanksResolved", p => p.BreakingRanks.Resolved),
+        ("medianDaysToResolution", p => p.BreakingRanks.MedianDaysToResolution),
+        ("highestBreakingRanksLevel", p => p.BreakingRanks.HighestLevel),
+        ("assessedStage", p => p.AssessedStage),
+        ("stageAssessedAt", p => p.StageAssessedAt?.ToString("O", CultureInfo.InvariantCulture)),
+        ("derivedStage", p => p.DerivedStage),
+    ];
+
+    /// <summary>One row per school: school, name, memberSince, then the indicators.</summary>
+    public static byte[] Comparison(IEnumerable<(string SchoolId, string Name, DateTimeOffset MemberSince, CulturePoint Point)> rows) =>
+        Write(
+            ["school", "name", "memberSince"],
+            rows.Select(r => (new object?[] { r.SchoolId, r.Name, r.MemberSince.ToString("O", CultureInfo.InvariantCulture) }, r.Point)));
+
+    /// <summary>Long format: one row per school and month; monthIndex only when aligned by first role.</summary>
+    public static byte[] Series(IEnumerable<(string SchoolId, string Name, int MonthIndex, CulturePoint Point)> rows, bool withMonthIndex) =>
+        Write(
+            withMonthIndex ? ["school", "name", "monthIndex", "month"] : ["school", "name", "month"],
+            rows.Select(r => (withMonthIndex
+                ? new object?[] { r.SchoolId, r.Name, r.MonthIndex, Month(r.Point) }
+                : new object?[] { r.SchoolId, r.Name, Month(r.Point) }, r.Point)));
+
+    private static string Month(CulturePoint point) => point.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private static byte[] Write(string[] keyHeaders, IEnumerable<(object?[] Keys, CulturePoint Point)> rows)
+    {
+        using var buffer = new MemoryStream();
+        // A school's name is free text: one starting with = + - @ would run as a spreadsheet formula, so it is escaped.
+        using (var csv = CsvWriter.Create(buffer, CsvWriterOptions.Default with { Injection = CsvInjection.Escape }, leaveOpen: true))
+        {
+            foreach (var header in keyHeaders.Concat(IndicatorColumns.Select(c => c.Header)))
+            {
+                csv.WriteField(header);
+            }
+            csv.EndRecord();
+            foreach (var (keys, point) in rows)
+            {
+                foreach (var value in keys.Concat(IndicatorColumns.Select(c => c.Value(point))))
+                {
+                    csv.WriteField(Cell(value));
+                }
+                csv.EndRecord();
+            }
+        }
+        return buffer.ToArray();
+    }
+
+    private static string Cell(object? value) => value switch
+    {
+        null => "",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}
