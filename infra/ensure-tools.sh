@@ -5,6 +5,8 @@ missing=()
 command -v dotnet >/dev/null || { echo "The .NET 10 SDK is required (https://dot.net); it is not on PATH." >&2; exit 1; }
 command -v curl >/dev/null || missing+=(curl)
 command -v python3 >/dev/null || missing+=(python3)
+# The web tests drive Debian's chromium through Playwright (no browser download): tests/LearningOrg.Tests/Web.
+command -v chromium >/dev/null || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} with apt-get" >&2

@@ -1,6 +1,7 @@
 using LearningOrg.Api.Endpoints;
 using LearningOrg.Api.Hosting;
 using LearningOrg.Api.Http;
+using LearningOrg.Api.Web;
 using LearningOrg.Grains.Hosting;
 using LearningOrg.ServiceDefaults;
 using Scalar.AspNetCore;
@@ -15,6 +16,7 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 // Unreadable bodies reach ProblemExceptionHandler, which names the offending field.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
+builder.AddWebPages();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);
 builder.AddOrleans();
 builder.AddDemoData();
@@ -25,8 +27,8 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapScalarApiReference("/api/reference", options => options.WithTitle("LearningOrg API"));
-app.MapGet("/", () => TypedResults.Redirect("/api/reference")).ExcludeFromDescription();
 app.MapDefaultEndpoints();
+app.MapWebPages();
 app.MapSchools();
 app.MapTeachers();
 app.MapInitiatives();
