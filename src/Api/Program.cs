@@ -1,6 +1,7 @@
 using LearningOrg.Api.Endpoints;
 using LearningOrg.Api.Hosting;
 using LearningOrg.Api.Http;
+using LearningOrg.Api.Queries;
 using LearningOrg.Api.Web;
 using LearningOrg.Grains.Hosting;
 using LearningOrg.ServiceDefaults;
@@ -16,6 +17,7 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 // Unreadable bodies reach ProblemExceptionHandler, which names the offending field.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
+builder.Services.AddSingleton<CultureQueries>();
 builder.AddWebPages();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);
 builder.AddOrleans();
