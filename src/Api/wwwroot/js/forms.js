@@ -67,6 +67,10 @@ export function collect(form) {
                 body[element.name] = element.value;
         }
     }
+    // A checkbox group with nothing to choose from still sends its (empty) array.
+    for (const group of form.querySelectorAll("[data-list]")) {
+        body[group.dataset.list] ??= [];
+    }
     const url = form.dataset.api.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(path[name] ?? ""));
     return { url, body };
 }
