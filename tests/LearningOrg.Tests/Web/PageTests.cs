@@ -1,3 +1,4 @@
+using LearningOrg.Demo;
 using Microsoft.Playwright;
 
 namespace LearningOrg.Tests.Web;
@@ -12,6 +13,12 @@ public sealed class PageTests(WebFixture web)
         string[] paths =
         [
             "/",
+            $"/schools/{DemoIds.MapleGrove}/trajectory",
+            $"/schools/{DemoIds.HarborView}/trajectory?from=2022-01&to=2023-12",
+            $"/networks/{DemoIds.Network}",
+            $"/networks/{DemoIds.Network}?align=first-role&at=2024-06-30",
+            $"/initiatives/{DemoIds.Initiative}",
+            $"/schools/{DemoIds.CedarHill}/record",
         ];
         foreach (var path in paths)
         {
@@ -31,9 +38,141 @@ public sealed class PageTests(WebFixture web)
 
         await Assertions.Expect(browser.Page.Locator("main h1")).ToBeVisibleAsync();
         await Assertions.Expect(browser.Page.Locator("header nav")).ToBeVisibleAsync();
+        // The stylesheet arrived (a compressed asset that was not found would give an empty one, and no console error).
+        await Assertions.Expect(browser.Page.Locator("header.site-header")).ToHaveCSSAsync("background-color", "rgb(15, 39, 66)");
         Assert.Empty(browser.Errors);
         // Wide content (tables, charts) scrolls inside its own region: the page itself never scrolls sideways.
         Assert.True(await browser.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
             $"{path} scrolls sideways at {width} px.");
+        // Labels, descriptions and skip links point at ids: each must be unique.
+        var duplicates = await browser.Page.EvaluateAsync<string[]>(
+            "() => { const seen = new Map(); for (const e of document.querySelectorAll('[id]')) seen.set(e.id, (seen.get(e.id) ?? 0) + 1); return [...seen].filter(([, n]) => n > 1).map(([id]) => id); }");
+        Assert.Empty(duplicates);
+        // Every form control has a label.
+        var unlabelled = await browser.Page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')].filter(c => c.labels.length === 0).map(c => c.id || c.name)");
+        Assert.Empty(unlabelled);
+    }
+}
+
+/// <summary>What the pages show, read from the demo story.</summary>
+[Collection(WebCollection.Name)]
+public sealed class PageContentTests(WebFixture web)
+{
+    [Fact]
+    public async Task The_home_page_links_the_network_every_school_and_the_initiative()
+    {
+        await using var browser = await web.OpenAsync();
+        await browser.GotoAsync("/");
+
+        var main = browser.Page.Locator("main");
+        await Assertions.Expect(main.GetByRole(AriaRole.Link, new() { Name = "Riverbend Learning Network", Exact = true })).ToHaveAttributeAsync("href", $"/networks/{DemoIds.Network}");
+        await Assertions.Expect(main.GetByRole(AriaRole.Link, new() { Name = "Teacher Leadership Pathways", Exact = true })).ToHaveAttributeAsync("href", $"/initiatives/{DemoIds.Initiative}");
+        foreach (var school in DemoIds.Schools)
+        {
+            await Assertions.Expect(main.Locator($"a[href='/schools/{school}/trajectory']")).ToHaveCountAsync(1);
+            await Assertions.Expect(main.Locator($"a[href='/schools/{school}/record']")).ToHaveCountAsync(1);
+        }
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task The_trajectory_draws_each_indicator_as_an_accessible_chart_with_the_assessed_stages_marked()
+    {
+        await using var browser = await web.OpenAsync();
+        await browser.GotoAsync($"/schools/{DemoIds.MapleGrove}/trajectory?from=2021-08&to=2024-06");
+
+        var page = browser.Page;
+        await Assertions.Expect(page.Locator("main h1")).ToContainTextAsync("Maple Grove Elementary");
+        var density = page.Locator("svg[aria-labelledby='density-title density-desc']");
+        await Assertions.Expect(density.Locator("title")).ToHaveTextAsync("Leadership density");
+        await Assertions.Expect(density.Locator("desc")).ToContainTextAsync("Aug 2021 to Jun 2024");
+        await Assertions.Expect(density.Locator("path.series")).ToHaveCountAsync(1);
+        // The demo's first stage assessment (Flat, September 2021) is marked on every chart.
+        await Assertions.Expect(density.Locator(".marker text").First).ToHaveTextAsync("Flat");
+
+        // The data table behind the chart holds the API's value for December 2021: 3 of 31 staff.
+        var table = page.Locator("details.data-table", new() { HasText = "Data table: Leadership density" });
+        await table.Locator("summary").ClickAsync();
+        await Assertions.Expect(table.Locator("tr", new() { HasText = "Dec 2021" }).Locator("td").First).ToHaveTextAsync("9.7%");
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task An_unknown_school_is_a_404_page()
+    {
+        await using var browser = await web.OpenAsync();
+
+        var response = await browser.Page.GotoAsync("/schools/no-such-school/trajectory");
+
+        Assert.Equal(404, response!.Status);
+        await Assertions.Expect(browser.Page.Locator("main h1")).ToHaveTextAsync("Not found");
+    }
+
+    [Fact]
+    public async Task The_network_page_compares_the_schools_at_a_date_and_its_CSV_link_downloads_CSV()
+    {
+        await using var browser = await web.OpenAsync();
+        await browser.GotoAsync($"/networks/{DemoIds.Network}?at=2024-06-30");
+
+        var page = browser.Page;
+        var rows = page.Locator("section[aria-labelledby='comparison-title'] tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        await Assertions.Expect(rows.Filter(new() { HasText = "Maple Grove Elementary" }).Locator("td").Nth(3)).ToHaveTextAsync("13.3%");
+
+        var link = page.GetByRole(AriaRole.Link, new() { Name = "Download this comparison (CSV)" });
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", $"/api/networks/{DemoIds.Network}/comparison?at=2024-06-30&format=csv");
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        var path = await download.PathAsync();
+        var lines = await File.ReadAllLinesAsync(path);
+
+        Assert.Equal($"{DemoIds.Network}-comparison-2024-06-30.csv", download.SuggestedFilename);
+        Assert.StartsWith("school,name,memberSince,at,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(4, lines.Length);
+        Assert.Contains(lines, l => l.StartsWith($"{DemoIds.MapleGrove},Maple Grove Elementary,", StringComparison.Ordinal));
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task Aligned_by_first_role_the_small_multiples_start_at_month_0()
+    {
+        await using var browser = await web.OpenAsync();
+        await browser.GotoAsync($"/networks/{DemoIds.Network}?align=first-role");
+
+        var page = browser.Page;
+        await Assertions.Expect(page.Locator("#align")).ToHaveValueAsync("first-role");
+        // One row of small charts per indicator, one chart (or a note that there is none) per school.
+        var rows = page.Locator("section[aria-labelledby='series-title'] .small-multiples");
+        await Assertions.Expect(rows).ToHaveCountAsync(4);
+        for (var i = 0; i < 4; i++)
+        {
+            await Assertions.Expect(rows.Nth(i).Locator(":scope > .chart-block")).ToHaveCountAsync(3);
+        }
+        await Assertions.Expect(rows.First.Locator("figure.chart")).ToHaveCountAsync(3);
+        var table = page.Locator("details.data-table", new() { HasText = "Data table: Leadership density" });
+        await Assertions.Expect(table.Locator("tbody tr").First.Locator("th")).ToHaveTextAsync("Month 0");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Download the series (CSV)" }))
+            .ToHaveAttributeAsync("href", $"/api/networks/{DemoIds.Network}/series?align=first-role&format=csv");
+    }
+
+    [Fact]
+    public async Task The_initiative_page_shows_its_phase_measures_against_targets_the_tight_loose_framework_and_interventions()
+    {
+        await using var browser = await web.OpenAsync();
+        await browser.GotoAsync($"/initiatives/{DemoIds.Initiative}");
+
+        var page = browser.Page;
+        await Assertions.Expect(page.Locator(".phases li[aria-current='step']")).ToContainTextAsync("Assessment");
+        await Assertions.Expect(page.Locator(".phases li.done")).ToHaveCountAsync(3);
+        var measures = page.Locator("section[aria-labelledby='measures-title'] article");
+        Assert.True(await measures.CountAsync() >= 1);
+        await Assertions.Expect(measures.First.Locator("svg[role='img'] line.target")).ToHaveCountAsync(1);
+        await Assertions.Expect(measures.First.Locator("circle").First).ToBeVisibleAsync();
+        var framework = page.Locator("section[aria-labelledby='framework-title']");
+        await Assertions.Expect(framework.GetByRole(AriaRole.Heading, new() { Name = "Tight (the system decides)" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(framework.GetByRole(AriaRole.Heading, new() { Name = "Loose (each school decides)" }).First).ToBeVisibleAsync();
+        var interventions = page.Locator("section[aria-labelledby='interventions-title'] tbody tr");
+        await Assertions.Expect(interventions.Filter(new() { HasText = "Coaching cycles" }).First).ToBeVisibleAsync();
+        Assert.Empty(browser.Errors);
     }
 }

@@ -120,6 +120,14 @@ public sealed class BrowserPage : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The errors other than the browser's own report of a command the API refused ("Failed to load resource: the
+    /// server responded with a status of 4xx" for an /api/ route), which the tests of refused forms cause on purpose.
+    /// </summary>
+    public IReadOnlyList<string> ErrorsBesidesRefusedCommands() =>
+        [.. Errors.Where(e => !(e.StartsWith("console: Failed to load resource: the server responded with a status of 4", StringComparison.Ordinal)
+            && e.Contains("/api/", StringComparison.Ordinal)))];
+
     /// <summary>Opens a path of the app and answers the response, which must be a success.</summary>
     public async Task<IResponse> GotoAsync(string path)
     {

@@ -1,0 +1,193 @@
+using System.Text.Json;
+using LearningOrg.Demo;
+using Microsoft.Playwright;
+
+namespace LearningOrg.Tests.Web;
+
+/// <summary>The record forms, filled in and sent as a person would, against the real API.</summary>
+[Collection(WebCollection.Name)]
+public sealed class RecordFormTests(WebFixture web)
+{
+    private const string School = DemoIds.MapleGrove;
+
+    [Fact]
+    public async Task A_decision_recorded_through_the_form_is_accepted_and_is_in_the_schools_events()
+    {
+        await using var browser = await web.OpenAsync();
+        await browser.GotoAsync($"/schools/{School}/record");
+        var page = browser.Page;
+        var form = page.Locator("form#decision");
+        var decisionId = await form.Locator("#decision-decisionId").InputValueAsync();
+
+        await form.GetByLabel("Title").FillAsync("Move the reading block to the morning");
+        await form.GetByLabel("Area").FillAsync("scheduling");
+        await form.GetByLabel("How it was taken").SelectOptionAsync("TeacherLed");
+        await form.GetByLabel("Maya Chen").CheckAsync();
+        await form.GetByLabel("James Okafor").CheckAsync();
+        await form.GetByLabel("The decision had an equity focus").CheckAsync();
+        await form.GetByLabel("Rationale").FillAsync("Students read best before lunch.");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+
+        var result = form.Locator(".form-result");
+        await Assertions.Expect(result).ToContainTextAsync("Recorded (version");
+        await Assertions.Expect(result.GetByRole(AriaRole.Link, new() { Name = "See it on the timeline" })).ToHaveAttributeAsync("href", $"/schools/{School}");
+        await Assertions.Expect(form.Locator(".field-error")).ToHaveCountAsync(0);
+
+        var decisions = await Decisions(decisionId);
+        var data = Assert.Single(decisions);
+        Assert.Equal("Move the reading block to the morning", data.GetProperty("title").GetString());
+        Assert.Equal("TeacherLed", data.GetProperty("mode").GetString());
+        Assert.True(data.GetProperty("equityFocus").GetBoolean());
+        Assert.Equal(["james-okafor", "maya-chen"], data.GetProperty("participants").EnumerateArray().Select(p => p.GetString()!).Order(StringComparer.Ordinal));
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task Sending_the_same_form_again_records_it_once_and_says_so()
+    {
+        await using var browser = await web.OpenAsync();
+        await browser.GotoAsync($"/schools/{School}/record");
+        var page = browser.Page;
+        var form = page.Locator("form#decision");
+        var decisionId = await form.Locator("#decision-decisionId").InputValueAsync();
+        await form.GetByLabel("Title").FillAsync("Rotate who chairs the staff meeting");
+        await form.GetByLabel("Area").FillAsync("meetings");
+        await form.GetByLabel("How it was taken").SelectOptionAsync("StaffConsensus");
+        var submit = form.GetByRole(AriaRole.Button, new() { Name = "Record" });
+        await submit.ClickAsync();
+        await Assertions.Expect(form.Locator(".form-result")).ToContainTextAsync("Recorded (version");
+
+        // As if the answer had been lost and the person sent the form again: same page render, same Idempotency-Key.
+        await submit.EvaluateAsync("button => { button.disabled = false; }");
+        await submit.ClickAsync();
+
+        await Assertions.Expect(form.Locator(".form-result")).ToContainTextAsync("had already been recorded");
+        Assert.Single(await Decisions(decisionId));
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task An_empty_title_shows_the_APIs_message_next_to_the_field_and_records_nothing()
+    {
+        var before = await Version();
+        await using var browser = await web.OpenAsync(WebFixture.Phone);
+        await browser.GotoAsync($"/schools/{School}/record");
+        var page = browser.Page;
+        var form = page.Locator("form#decision");
+        await form.GetByLabel("Area").FillAsync("scheduling");
+
+        await form.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+
+        var title = form.Locator("#decision-title");
+        var error = form.Locator("[data-field='title'] .field-error");
+        await Assertions.Expect(error).ToHaveTextAsync("title is required.");
+        await Assertions.Expect(title).ToHaveAttributeAsync("aria-invalid", "true");
+        var describedBy = await title.GetAttributeAsync("aria-describedby");
+        Assert.Contains(await error.GetAttributeAsync("id"), describedBy!.Split(' '));
+        var summary = form.Locator(".form-summary[role='alert']");
+        await Assertions.Expect(summary).ToContainTextAsync("This was not recorded");
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "title is required." })).ToHaveAttributeAsync("href", "#decision-title");
+        await Assertions.Expect(form.Locator(".form-result")).ToBeEmptyAsync();
+        Assert.Equal(before, await Version());
+        Assert.Empty(browser.ErrorsBesidesRefusedCommands());
+    }
+
+    [Fact]
+    public async Task A_participant_not_on_the_staff_that_day_is_refused_with_the_message_next_to_the_participants()
+    {
+        var before = await Version();
+        await using var browser = await web.OpenAsync();
+        await browser.GotoAsync($"/schools/{School}/record");
+        var page = browser.Page;
+        var form = page.Locator("form#decision");
+        await form.GetByLabel("Title").FillAsync("Before the teachers arrived");
+        await form.GetByLabel("Area").FillAsync("planning");
+        await form.GetByLabel("Maya Chen").CheckAsync();
+        // Maple Grove was registered on 2 August 2021; Maya Chen joined its staff on 9 August.
+        await form.GetByLabel("When it happened").FillAsync("2021-08-05T10:00");
+
+        await form.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+
+        var error = form.Locator("fieldset[data-field='participants'] .field-error");
+        await Assertions.Expect(error).ToContainTextAsync("Teacher maya-chen was not on the school's staff on 2021-08-05.");
+        await Assertions.Expect(form.GetByLabel("Maya Chen")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(form.Locator(".form-summary")).ToContainTextAsync("This was not recorded");
+        Assert.Equal(before, await Version());
+        Assert.Empty(browser.ErrorsBesidesRefusedCommands());
+    }
+
+    [Fact]
+    public async Task A_rule_of_the_history_that_names_a_field_shows_its_detail_next_to_that_field()
+    {
+        await using var browser = await web.OpenAsync();
+        await browser.GotoAsync($"/schools/{School}/record");
+        var form = browser.Page.Locator("form#escalation");
+        // An episode that was never opened: the API answers 404 with "field": "episodeId" and no errors object.
+        await form.Locator("#escalation-episodeId").EvaluateAsync("select => select.add(new Option('never-opened', 'never-opened', true, true))");
+
+        await form.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+
+        await Assertions.Expect(form.Locator("[data-field='episodeId'] .field-error")).ToHaveTextAsync("No breaking-ranks episode never-opened has been opened.");
+        await Assertions.Expect(form.Locator("#escalation-episodeId")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(form.Locator(".form-summary")).ToContainTextAsync("This was not recorded");
+        Assert.Empty(browser.ErrorsBesidesRefusedCommands());
+    }
+
+    [Fact]
+    public async Task A_problem_that_names_no_field_of_the_form_shows_its_detail_in_the_summary()
+    {
+        await using var browser = await web.OpenAsync();
+        await browser.GotoAsync($"/schools/{School}/record");
+        var form = browser.Page.Locator("form#decision");
+        await form.GetByLabel("Title").FillAsync("Open the library at lunch");
+        await form.GetByLabel("Area").FillAsync("facilities");
+        var submit = form.GetByRole(AriaRole.Button, new() { Name = "Record" });
+        await submit.ClickAsync();
+        await Assertions.Expect(form.Locator(".form-result")).ToContainTextAsync("Recorded (version");
+
+        // The same page's key sent with a changed entry is another command under a used key: 409, field Idempotency-Key.
+        await submit.EvaluateAsync("button => { button.disabled = false; }");
+        await form.GetByLabel("Title").FillAsync("Open the library at lunch and after school");
+        await submit.ClickAsync();
+
+        var summary = form.Locator(".form-summary");
+        await Assertions.Expect(summary).ToContainTextAsync("This was not recorded: This Idempotency-Key was already used for a different command");
+        await Assertions.Expect(form.Locator(".field-error")).ToHaveCountAsync(0);
+        await Assertions.Expect(form.Locator(".form-result")).ToBeEmptyAsync();
+        Assert.Empty(browser.ErrorsBesidesRefusedCommands());
+    }
+
+    [Fact]
+    public async Task An_informal_act_of_leadership_is_recorded_on_the_teacher_chosen_in_the_form()
+    {
+        await using var browser = await web.OpenAsync();
+        await browser.GotoAsync($"/schools/{School}/record");
+        var form = browser.Page.Locator("form#informal");
+        await form.GetByLabel("Teacher").SelectOptionAsync(new SelectOptionValue { Label = "Olivia Grant" });
+        await form.GetByLabel("Act").SelectOptionAsync("ModeledPractice");
+        await form.GetByLabel("Domain").SelectOptionAsync("Instruction");
+        await form.GetByLabel("What was observed").FillAsync("Opened her classroom for a reading conference demonstration.");
+        await form.GetByLabel("Observed by").FillAsync("principal.ortiz");
+
+        await form.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+
+        await Assertions.Expect(form.Locator(".form-result")).ToContainTextAsync("of teacher/olivia-grant");
+        var events = await web.Api.GetJson("/api/teachers/olivia-grant/events?limit=1000");
+        Assert.Contains(events.GetProperty("events").EnumerateArray(), e =>
+            e.GetProperty("type").GetString() == "InformalLeadershipObserved.v1"
+            && e.GetProperty("data").GetProperty("note").GetString() == "Opened her classroom for a reading conference demonstration.");
+        Assert.Empty(browser.Errors);
+    }
+
+    private async Task<List<JsonElement>> Decisions(string decisionId)
+    {
+        var events = await web.Api.GetJson($"/api/schools/{School}/events?limit=1000");
+        return [.. events.GetProperty("events").EnumerateArray()
+            .Where(e => e.GetProperty("type").GetString() == "DecisionRecorded.v1")
+            .Select(e => e.GetProperty("data"))
+            .Where(d => d.GetProperty("decisionId").GetString() == decisionId)];
+    }
+
+    private async Task<long> Version() =>
+        (await web.Api.GetJson($"/api/schools/{School}/state")).GetProperty("version").GetInt64();
+}
