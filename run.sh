@@ -27,6 +27,7 @@ done
 cat <<MSG
 
 LearningOrg is running with the demo data at http://127.0.0.1:$port
+  web app        http://127.0.0.1:$port/
   API reference  http://127.0.0.1:$port/api/reference
   example        curl http://127.0.0.1:$port/api/schools/maple-grove-elementary/state
 Press Ctrl+C to stop.

@@ -1,0 +1,88 @@
+using LearningOrg.Demo;
+using Microsoft.Playwright;
+
+namespace LearningOrg.Tests.Web;
+
+/// <summary>The screenshots get an API of their own, so they show the demo story as seeded, whatever other tests record.</summary>
+[CollectionDefinition(Name)]
+public sealed class ScreenshotCollection : ICollectionFixture<WebFixture>
+{
+    public const string Name = "Screenshots";
+}
+
+/// <summary>
+/// Pictures of the main pages at 1280 px, for the README. With LEARNINGORG_SCREENSHOTS set to a folder (the README's
+/// docs/screenshots), the PNGs are written there; otherwise to a temporary folder, so the test still checks that
+/// every page can be captured without an error.
+/// </summary>
+[Collection(ScreenshotCollection.Name)]
+[Trait("Category", "Screenshots")]
+public sealed class ScreenshotTests(WebFixture web)
+{
+    /// <summary>Taller pages are cut here: the top of a page is what a reader of the README needs to see.</summary>
+    private const int MaxHeight = 1500;
+
+    public static TheoryData<string, string> Pages() => new()
+    {
+        { "home", "/" },
+        { "trajectory", $"/schools/{DemoIds.MapleGrove}/trajectory" },
+        { "network", $"/networks/{DemoIds.Network}?at=2024-06-30" },
+        { "initiative", $"/initiatives/{DemoIds.Initiative}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task A_page_is_captured(string name, string path)
+    {
+        await using var browser = await web.OpenAsync(WebFixture.Desktop);
+        await browser.GotoAsync(path);
+
+        var file = await CaptureAsync(browser.Page, name);
+
+        Assert.Empty(browser.Errors);
+        AssertPng(file);
+    }
+
+    [Fact]
+    public async Task The_record_form_is_captured_showing_a_refused_entry()
+    {
+        await using var browser = await web.OpenAsync(WebFixture.Desktop);
+        await browser.GotoAsync($"/schools/{DemoIds.MapleGrove}/record");
+        var form = browser.Page.Locator("form#decision");
+        await form.GetByLabel("Area").FillAsync("assessment");
+        await form.GetByLabel("How it was taken").SelectOptionAsync("Shared");
+        await form.GetByLabel("Maya Chen").CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Assertions.Expect(form.Locator("[data-field='title'] .field-error")).ToBeVisibleAsync();
+        await browser.Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+
+        var file = await CaptureAsync(browser.Page, "record");
+
+        Assert.Empty(browser.ErrorsBesidesRefusedCommands());
+        AssertPng(file);
+    }
+
+    private static async Task<string> CaptureAsync(IPage page, string name)
+    {
+        var folder = Environment.GetEnvironmentVariable("LEARNINGORG_SCREENSHOTS") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(Path.GetTempPath(), "learningorg-screenshots");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, $"{name}.png");
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = file,
+            FullPage = true,
+            Clip = new Clip { X = 0, Y = 0, Width = WebFixture.Desktop, Height = Math.Min(height, MaxHeight) },
+        });
+        return file;
+    }
+
+    private static void AssertPng(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        Assert.True(bytes.Length > 10_000, $"{file} is only {bytes.Length} bytes.");
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+    }
+}
