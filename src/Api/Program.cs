@@ -32,6 +32,7 @@ app.MapTeachers();
 app.MapInitiatives();
 app.MapNetworks();
 app.MapEventTypes();
+app.MapTimelines();
 
 app.Run();
 
