@@ -30,6 +30,7 @@ public static class LearningOrgHosting
         services.AddMarten(options => MartenSetup.Configure(options, connectionString, schema))
             .ApplyAllDatabaseChangesOnStartup();
         services.AddSingleton<EventJournal>();
+        services.AddHostedService<ReadModels.ReadModelCatchUp>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

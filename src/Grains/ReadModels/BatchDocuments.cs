@@ -25,6 +25,11 @@ internal sealed class BatchDocuments(IDocumentOperations operations)
         return loaded;
     }
 
+    /// <summary>Whether this batch has stored the document (and not deleted it since).</summary>
+    public bool HasStored<T>(string id)
+        where T : class =>
+        seen.TryGetValue((typeof(T), id), out var known) && known is not null;
+
     public void Store<T>(string id, T document)
         where T : class
     {

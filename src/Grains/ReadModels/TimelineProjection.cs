@@ -163,14 +163,14 @@ public sealed class TimelineProjection : IProjection
             {
                 continue;
             }
-            var belongs = tenure.WasOnStaff(schoolId, ((TeacherEvent)e.Data).OccurredAt);
-            if (belongs)
+            var id = TimelineEntry.IdFor(schoolId, e.Id);
+            if (tenure.WasOnStaff(schoolId, ((TeacherEvent)e.Data).OccurredAt))
             {
                 Write(batch, schoolId, e, teacherId);
             }
-            else if (onTimeline.Contains(e.Id))
+            else if (onTimeline.Contains(e.Id) || batch.Documents.HasStored<TimelineEntry>(id))
             {
-                batch.Documents.Delete<TimelineEntry>(TimelineEntry.IdFor(schoolId, e.Id));
+                batch.Documents.Delete<TimelineEntry>(id);
             }
         }
     }
