@@ -71,7 +71,7 @@ public static class TimelineEndpoints
             })
             .WithName("school-timeline")
             .WithSummary("Everything that happened in the school, in occurredAt order: its own events, its teachers' events while on its staff, initiatives' enrolments and interventions in it, and its network memberships")
-            .WithDescription("Filters: kind (repeatable, an event type without its version, e.g. DecisionRecorded), person (a teacher id), " +
+            .WithDescription("Filters: kind (repeatable or comma-separated, an event type without its version, e.g. DecisionRecorded), person (a teacher id), " +
                 "from (inclusive) and to (exclusive), each a date (2022-01-01, midnight UTC) or a date-time. " +
                 $"Paged: page from 1, pageSize 1 to {MaxPageSize} (default {DefaultPageSize}). Equal occurredAt are in recording order.");
 

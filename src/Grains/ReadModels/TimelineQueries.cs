@@ -42,7 +42,8 @@ public static class TimelineQueries
             entries = entries.Where(x => x.OccurredAt < to);
         }
         var page = await entries.OrderBy(x => x.OccurredAt).ThenBy(x => x.RecordedAt).ThenBy(x => x.Version).ThenBy(x => x.Id)
-            .ToPagedListAsync(query.Page, query.PageSize, cancellation);
+            // A separate count: counted alongside the page's rows, a page past the end would report a total of 0.
+            .ToPagedListAsync(query.Page, query.PageSize, useCountQuery: true, cancellation);
         return new TimelinePage([.. page], page.TotalItemCount);
     }
 

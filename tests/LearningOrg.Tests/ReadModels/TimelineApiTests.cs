@@ -172,6 +172,8 @@ public sealed class TimelineApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal([Day(6)], OccurredAt(third));
         Assert.False(third.GetProperty("hasNextPage").GetBoolean());
         Assert.Equal(7, OccurredAt(await Timeline(id)).Count);
+        var beyond = await Timeline(id, "?page=4&pageSize=3");
+        Assert.Equal((0, 7L, false), (beyond.GetProperty("entries").GetArrayLength(), beyond.GetProperty("total").GetInt64(), beyond.GetProperty("hasNextPage").GetBoolean()));
     }
 
     [Theory]
