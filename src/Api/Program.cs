@@ -33,6 +33,7 @@ app.MapInitiatives();
 app.MapNetworks();
 app.MapEventTypes();
 app.MapCulture();
+app.MapTimelines();
 
 app.Run();
 
