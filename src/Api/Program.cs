@@ -1,6 +1,7 @@
 using LearningOrg.Api.Endpoints;
 using LearningOrg.Api.Hosting;
 using LearningOrg.Api.Http;
+using LearningOrg.Api.Research;
 using LearningOrg.Grains.Hosting;
 using LearningOrg.ServiceDefaults;
 using Scalar.AspNetCore;
@@ -18,6 +19,7 @@ builder.Services.AddOpenApi();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);
 builder.AddOrleans();
 builder.AddDemoData();
+builder.Services.AddResearch(builder.Configuration);
 
 var app = builder.Build();
 
@@ -32,6 +34,7 @@ app.MapTeachers();
 app.MapInitiatives();
 app.MapNetworks();
 app.MapEventTypes();
+app.MapExports();
 
 app.Run();
 

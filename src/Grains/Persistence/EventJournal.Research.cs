@@ -110,7 +110,9 @@ public sealed partial class EventJournal
                 };
             }
             var page = await query.OrderBy(e => e.Sequence).Take(ReadPageSize).ToListAsync(cancellationToken);
-            foreach (var @event in page)
+            // Marten fills the sequence numbers of a failed append with tombstones (a version conflict, a repeated command
+            // id); they belong to no stream of ours.
+            foreach (var @event in page.Where(e => e.Data is DomainEvent))
             {
                 yield return ToRecorded(@event);
             }
@@ -162,6 +164,8 @@ public sealed partial class EventJournal
     /// transactions still in flight). So: take the highest committed sequence M, and with it, in the same statement,
     /// the transactions that hold the lock <c>nextval</c> takes on the events sequence (held until they end). Any event
     /// numbered below M that is not yet visible was numbered by one of them. Once they have all ended, M is safe.
+    /// The one exception are the tombstones Marten writes afterwards, in a transaction of its own, to fill the numbers
+    /// of an append that failed; they are no domain events, and <see cref="ReadAllAsync"/> skips them.
     /// Appends are short; if one is still open after <see cref="HighWaterWait"/>, this throws <see cref="TimeoutException"/>.
     /// </remarks>
     public async Task<long> SafeHighWaterMarkAsync(CancellationToken cancellationToken)
