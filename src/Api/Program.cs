@@ -35,6 +35,7 @@ app.MapInitiatives();
 app.MapNetworks();
 app.MapEventTypes();
 app.MapExports();
+app.MapImports();
 
 app.Run();
 

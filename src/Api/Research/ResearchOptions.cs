@@ -15,10 +15,11 @@ public sealed class ResearchOptions
 
 public static class ResearchServices
 {
-    /// <summary>The research read side: exports, with their pseudonym key.</summary>
+    /// <summary>The research read side: exports (with their pseudonym key) and the bulk importer.</summary>
     public static IServiceCollection AddResearch(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ResearchOptions>(configuration.GetSection(ResearchOptions.Section));
+        services.AddSingleton<Importer>();
         return services;
     }
 }
