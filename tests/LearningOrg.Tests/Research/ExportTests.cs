@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Tests.Infrastructure;
+using Npgsql;
 using static LearningOrg.Tests.Research.ResearchApi;
 
 namespace LearningOrg.Tests.Research;
@@ -77,6 +78,28 @@ public sealed class ExportTests(ExportWorldFixture fixture) : IClassFixture<Expo
         Assert.True(now.Sequence > first.Sequence);
         Assert.True(now.Bytes.Length > first.Bytes.Length);
         Assert.Contains($"-{first.Sequence}.{format}", first.FileName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_export_waits_for_an_append_that_drew_a_sequence_number_below_its_mark()
+    {
+        // A writer that has drawn the next sequence number but not yet committed, as Marten's append does.
+        await using var writer = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await writer.OpenAsync();
+        await using var transaction = await writer.BeginTransactionAsync();
+        await using (var draw = new NpgsqlCommand($"select nextval('\"{Api.Schema}\".mt_events_sequence')", writer, transaction))
+        {
+            await draw.ExecuteScalarAsync();
+        }
+        var later = (await Api.Recorded($"/api/schools/{World.SchoolC}/staff-count", new StaffCountChanged(29) { OccurredAt = Day(5) })).Num("version");
+        var laterSequence = (await Api.GetJson($"/api/schools/{World.SchoolC}/events?fromVersion={later}")).GetProperty("events")[0].Num("sequence");
+
+        var export = Api.ExportAsync($"?scope=school:{World.SchoolC}");
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.False(export.IsCompleted, "The export must not fix its sequence while a number below it may still be committed.");
+        await transaction.RollbackAsync();
+
+        Assert.True((await export).Sequence >= laterSequence);
     }
 
     [Fact]
