@@ -84,7 +84,7 @@ public sealed class Importer(IGrainFactory grains, EventJournal journal, ILogger
                 if (discarding || line.Length > MaxLineBytes)
                 {
                     discarding = false;
-                    run.Reject(number, null, "line-too-long", $"The line is longer than {MaxLineBytes} bytes.");
+                    run.TooLong(number);
                 }
                 else
                 {
@@ -96,7 +96,7 @@ public sealed class Importer(IGrainFactory grains, EventJournal journal, ILogger
             {
                 if (discarding || buffer.Length > MaxLineBytes)
                 {
-                    run.Reject(++number, null, "line-too-long", $"The line is longer than {MaxLineBytes} bytes.");
+                    run.TooLong(++number);
                 }
                 else if (buffer.Length > 0)
                 {
@@ -323,6 +323,12 @@ public sealed class Importer(IGrainFactory grains, EventJournal journal, ILogger
         public void Read() => Interlocked.Increment(ref lines);
 
         public void Skip() => Interlocked.Increment(ref skipped);
+
+        public void TooLong(long line)
+        {
+            Read();
+            Reject(line, null, "line-too-long", $"The line is longer than {MaxLineBytes} bytes; it was not read.");
+        }
 
         public void Reject(long line, Guid? eventId, string code, string reason, string? field = null) =>
             Reject(new ImportRejection(line, eventId, code, reason, field));

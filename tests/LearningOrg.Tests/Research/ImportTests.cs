@@ -135,6 +135,18 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
+    public async Task The_list_of_rejected_lines_stops_at_a_thousand_and_the_count_does_not()
+    {
+        var file = string.Concat(Enumerable.Range(0, 1005).Select(i => $"not json {i}\n"));
+
+        var report = await api.ImportAsync(file);
+
+        Assert.Equal(1005, report.Num("rejectedCount"));
+        var listed = report.GetProperty("rejected").EnumerateArray().Select(r => r.Num("line")).ToList();
+        Assert.Equal(Enumerable.Range(1, 1000).Select(n => (long)n), listed);
+    }
+
+    [Fact]
     public async Task An_import_that_is_not_JSON_Lines_is_415()
     {
         using var response = await api.Http.PostAsync("/api/imports", new StringContent("{}", Encoding.UTF8, "application/json"));
@@ -155,7 +167,7 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
 
         var report = await api.ImportAsync(file);
 
-        Assert.Equal(2, report.Num("accepted"));
+        Assert.Equal((3L, 2L), (report.Num("lines"), report.Num("accepted")));
         var rejected = Assert.Single(report.GetProperty("rejected").EnumerateArray());
         Assert.Equal((2L, "line-too-long"), (rejected.Num("line"), rejected.Str("code")));
         Assert.Equal(32, (await api.GetJson($"/api/schools/{school}/state")).GetProperty("state").GetProperty("staffCount").GetInt32());
