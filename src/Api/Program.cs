@@ -1,6 +1,7 @@
 using LearningOrg.Api.Endpoints;
 using LearningOrg.Api.Hosting;
 using LearningOrg.Api.Http;
+using LearningOrg.Api.Research;
 using LearningOrg.Grains.Hosting;
 using LearningOrg.ServiceDefaults;
 using Scalar.AspNetCore;
@@ -18,6 +19,7 @@ builder.Services.AddOpenApi();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);
 builder.AddOrleans();
 builder.AddDemoData();
+builder.Services.AddResearch(builder.Configuration);
 
 var app = builder.Build();
 
@@ -34,6 +36,8 @@ app.MapNetworks();
 app.MapEventTypes();
 app.MapCulture();
 app.MapTimelines();
+app.MapExports();
+app.MapImports();
 
 app.Run();
 
