@@ -16,7 +16,9 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 dotnet build src/Api/LearningOrg.Api.csproj -c Release -nologo -v q
+# A development key for research pseudonyms; a deployment sets its own secret.
 ConnectionStrings__learningorg="$db" Demo__Seed=true ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" \
+  Research__PseudonymKey="${Research__PseudonymKey:-learningorg-development-pseudonym-key}" \
   dotnet run --project src/Api -c Release --no-build --urls "http://127.0.0.1:$port" &
 app=$!
 for _ in $(seq 1 120); do

@@ -2,6 +2,7 @@ using LearningOrg.Api.Endpoints;
 using LearningOrg.Api.Hosting;
 using LearningOrg.Api.Http;
 using LearningOrg.Api.Queries;
+using LearningOrg.Api.Research;
 using LearningOrg.Api.Web;
 using LearningOrg.Grains.Hosting;
 using LearningOrg.ServiceDefaults;
@@ -22,6 +23,7 @@ builder.AddWebPages();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);
 builder.AddOrleans();
 builder.AddDemoData();
+builder.Services.AddResearch(builder.Configuration);
 
 var app = builder.Build();
 
@@ -37,6 +39,9 @@ app.MapInitiatives();
 app.MapNetworks();
 app.MapEventTypes();
 app.MapCulture();
+app.MapTimelines();
+app.MapExports();
+app.MapImports();
 
 app.Run();
 

@@ -76,12 +76,18 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
     /// <summary>GET {id}/state and GET {id}/events.</summary>
     public AggregateRoutes<TAggregate, TState, TEvent> Reads()
     {
-        group.MapGet("/{id}/state", async Task<Results<Ok<StateResponse<TState>>, StatusCodeHttpResult, ProblemHttpResult>> (
-                string id, DateTimeOffset? asOf, HttpContext http, IGrainFactory grains, EventJournal journal, CancellationToken cancellationToken) =>
+        group.MapGet("/{id}/state", async Task<Results<Ok<StateResponse<TState>>, Ok<SequenceStateResponse<TState>>, StatusCodeHttpResult, ProblemHttpResult>> (
+                string id, DateTimeOffset? asOf, long? asOfSequence, HttpContext http, IGrainFactory grains, EventJournal journal, CancellationToken cancellationToken) =>
             {
                 if (Check.Id(id, "id") is { } badId)
                 {
                     return Problems.For(badId);
+                }
+                if (asOfSequence is { } sequence)
+                {
+                    return asOf is null
+                        ? await ReplayRoutes<TAggregate, TState, TEvent>.StateAsOfSequence(journal, kind, id, sequence, cancellationToken)
+                        : Problems.Invalid("asOfSequence", "Give asOf (valid time) or asOfSequence (transaction time), not both.");
                 }
                 if (asOf is { } date)
                 {
@@ -102,8 +108,10 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
                     : TypedResults.Ok(new StateResponse<TState>(id, view.Version, null, view.State));
             })
             .WithName($"{kind}-state")
-            .WithSummary($"The {kind}'s current state (ETag: its version), or with asOf its state as of that date")
-            .WithDescription("asOf is valid time: the fold of the events whose occurredAt is on or before it.");
+            .WithSummary($"The {kind}'s current state (ETag: its version), or its state as of a date (asOf) or a global sequence number (asOfSequence)")
+            .WithDescription("asOf is valid time: the fold of the events whose occurredAt is on or before it (what had happened by then). " +
+                "asOfSequence is transaction time: the fold of the events the store had recorded up to that global sequence number " +
+                "(what the system knew then); the two differ when history was entered late. Not both at once.");
 
         group.MapGet("/{id}/events", async Task<Results<Ok<EventPage>, ProblemHttpResult>> (
                 string id, long? fromVersion, int? limit, EventJournal journal, CancellationToken cancellationToken) =>
@@ -132,6 +140,7 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
             })
             .WithName($"{kind}-events")
             .WithSummary($"The {kind}'s events in stream order, with their metadata, paged by version");
+        ReplayRoutes<TAggregate, TState, TEvent>.Map(group, kind);
         return this;
     }
 

@@ -61,7 +61,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     }
 
     // JsonException messages name .NET types; say what a caller can act on instead.
-    private static string Describe(JsonException json, string field)
+    internal static string Describe(JsonException json, string field)
     {
         var message = json.Message;
         if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))

@@ -34,16 +34,16 @@ public sealed record SchoolRegistered(
 public sealed record StaffCountChanged([property: Id(0)] int StaffCount) : SchoolEvent;
 
 [GenerateSerializer, Alias("TeacherJoinedStaff.v1")]
-public sealed record TeacherJoinedStaff([property: Id(0)] string TeacherId) : SchoolEvent;
+public sealed record TeacherJoinedStaff([property: Id(0), TeacherReference] string TeacherId) : SchoolEvent;
 
 [GenerateSerializer, Alias("TeacherLeftStaff.v1")]
-public sealed record TeacherLeftStaff([property: Id(0)] string TeacherId) : SchoolEvent;
+public sealed record TeacherLeftStaff([property: Id(0), TeacherReference] string TeacherId) : SchoolEvent;
 
 [GenerateSerializer, Alias("LeadershipStageAssessed.v1")]
 public sealed record LeadershipStageAssessed(
     [property: Id(0)] LeadershipStage Stage,
     [property: Id(1)] string Evidence,
-    [property: Id(2)] string AssessedBy) : SchoolEvent;
+    [property: Id(2), PersonalName] string AssessedBy) : SchoolEvent;
 
 /// <summary>
 /// A teacher-leader role's job description: what the role commits to and what is expected of it.
@@ -68,12 +68,12 @@ public sealed record TeacherLeaderRoleRetired(
 [GenerateSerializer, Alias("RoleAssigned.v1")]
 public sealed record RoleAssigned(
     [property: Id(0)] string RoleId,
-    [property: Id(1)] string TeacherId) : SchoolEvent;
+    [property: Id(1), TeacherReference] string TeacherId) : SchoolEvent;
 
 [GenerateSerializer, Alias("RoleVacated.v1")]
 public sealed record RoleVacated(
     [property: Id(0)] string RoleId,
-    [property: Id(1)] string TeacherId,
+    [property: Id(1), TeacherReference] string TeacherId,
     [property: Id(2)] string Reason) : SchoolEvent;
 
 [GenerateSerializer, Alias("DecisionRecorded.v1")]
@@ -82,7 +82,7 @@ public sealed record DecisionRecorded(
     [property: Id(1)] string Title,
     [property: Id(2)] string Area,
     [property: Id(3)] DecisionMode Mode,
-    [property: Id(4)] ImmutableArray<string> Participants,
+    [property: Id(4), TeacherReference] ImmutableArray<string> Participants,
     [property: Id(5)] bool EquityFocus,
     [property: Id(6)] string Rationale) : SchoolEvent;
 
@@ -97,20 +97,20 @@ public sealed record SchoolConditionAssessed(
 [GenerateSerializer, Alias("PrincipalMoveRecorded.v1")]
 public sealed record PrincipalMoveRecorded(
     [property: Id(0)] string Move,
-    [property: Id(1)] string? TeacherId,
+    [property: Id(1), TeacherReference] string? TeacherId,
     [property: Id(2)] string Note) : SchoolEvent;
 
 [GenerateSerializer, Alias("LeadershipDiscussionHeld.v1")]
 public sealed record LeadershipDiscussionHeld(
     [property: Id(0)] string Topic,
-    [property: Id(1)] ImmutableArray<string> Participants,
+    [property: Id(1), TeacherReference] ImmutableArray<string> Participants,
     [property: Id(2)] ImmutableArray<string> Agreements) : SchoolEvent;
 
 /// <summary>A teacher steps out of the flat hierarchy; <see cref="Level"/> is the school's first reaction.</summary>
 [GenerateSerializer, Alias("BreakingRanksEpisodeOpened.v1")]
 public sealed record BreakingRanksEpisodeOpened(
     [property: Id(0)] string EpisodeId,
-    [property: Id(1)] string TeacherId,
+    [property: Id(1), TeacherReference] string TeacherId,
     [property: Id(2)] string Description,
     [property: Id(3)] BreakingRanksLevel Level) : SchoolEvent;
 

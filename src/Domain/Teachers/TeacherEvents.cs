@@ -25,7 +25,7 @@ public abstract record TeacherEvent : DomainEvent;
 /// <summary>A teacher is known to the system; recording it also puts them on the school's staff.</summary>
 [GenerateSerializer, Alias("TeacherRegistered.v1")]
 public sealed record TeacherRegistered(
-    [property: Id(0)] string Name,
+    [property: Id(0), PersonalName] string Name,
     [property: Id(1)] string SchoolId,
     [property: Id(2)] ImmutableArray<string> Subjects,
     [property: Id(3)] ImmutableArray<string> Grades,
@@ -62,7 +62,7 @@ public sealed record InformalLeadershipObserved(
     [property: Id(0)] LeadershipAct Act,
     [property: Id(1)] LeadershipDomain Domain,
     [property: Id(2)] string Note,
-    [property: Id(3)] string ObservedBy) : TeacherEvent;
+    [property: Id(3), PersonalName] string ObservedBy) : TeacherEvent;
 
 /// <summary>The teacher joined a team, professional learning community or network.</summary>
 [GenerateSerializer, Alias("CollaborationJoined.v1")]

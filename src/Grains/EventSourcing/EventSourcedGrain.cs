@@ -52,6 +52,12 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
             return Reject(RuleViolation.Invalid("Idempotency-Key", $"A command id of 1 to {CommandContext.MaxCommandIdLength} characters is required."));
         }
         var payloadHash = HashOf(proposed);
+        // A repeated command gets its first answer before anything is decided or appended: an append that only
+        // failed on the duplicate record would still burn sequence numbers (Marten fills them with tombstones).
+        if (await EarlierAnswer(context, payloadHash) is { } earlier)
+        {
+            return earlier;
+        }
         if (proposed.OccurredAt == default)
         {
             proposed = (TEvent)((DomainEvent)proposed with { OccurredAt = Now });
@@ -60,14 +66,13 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
         {
             if (context.ExpectedVersion is { } expected && expected != version)
             {
-                return await EarlierAnswer(context, payloadHash)
-                    ?? Reject(new RuleViolation(ViolationKind.StaleVersion, "stale-version",
-                        $"The {AggregateKind} is at version {version}, not {expected}: reload it and try again."));
+                return Reject(new RuleViolation(ViolationKind.StaleVersion, "stale-version",
+                    $"The {AggregateKind} is at version {version}, not {expected}: reload it and try again."));
             }
             var decision = TAggregate.Decide(state, proposed, Now);
             if (!decision.IsAccepted)
             {
-                return await EarlierAnswer(context, payloadHash) ?? Reject(decision.Violation!);
+                return Reject(decision.Violation!);
             }
             var newState = Aggregate.Fold<TAggregate, TState, TEvent>(state, decision.Events)!;
             var newVersion = version + decision.Events.Length;
@@ -80,6 +85,7 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
                     (state, version) = (newState, newVersion);
                     return CommandOutcome.Accepted(StreamKey, newVersion, decision.Events.Length, proposed.OccurredAt);
                 case AppendResult.DuplicateCommand:
+                    // Another activation took the same command id between our look-up and our append.
                     return await EarlierAnswer(context, payloadHash)
                         ?? throw new InvalidOperationException($"Command {context.CommandId} was reported as a duplicate but has no record.");
                 case AppendResult.VersionConflict when attempt < MaxAttempts:

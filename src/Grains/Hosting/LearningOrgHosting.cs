@@ -33,6 +33,7 @@ public static class LearningOrgHosting
         services.AddSingleton<EventJournal>();
         services.AddSingleton<SchoolHistoryReader>();
         services.AddSingleton<DirectoryReader>();
+        services.AddHostedService<ReadModels.ReadModelCatchUp>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

@@ -21,7 +21,7 @@ public enum AppendResult
 /// The aggregates' streams in Marten: loads snapshot plus tail, appends with the expected stream version and the
 /// command's idempotency record in one transaction, and reads streams back for the API and replay.
 /// </summary>
-public sealed class EventJournal(IDocumentStore store)
+public sealed partial class EventJournal(IDocumentStore store)
 {
     /// <summary>Take a snapshot every this many events, so activation replays at most this many.</summary>
     public const int SnapshotInterval = 100;

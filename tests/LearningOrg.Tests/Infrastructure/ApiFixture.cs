@@ -11,9 +11,15 @@ namespace LearningOrg.Tests.Infrastructure;
 /// The real API (embedded silo, Marten on the real PostgreSQL in a schema of its own) listening with Kestrel on
 /// 127.0.0.1, so tests speak HTTP to it as any client would.
 /// </summary>
-public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly JsonSerializerOptions Json = CreateJson();
+
+    /// <summary>The key of research pseudonyms the API runs with (Research:PseudonymKey).</summary>
+    public const string PseudonymKey = "tests-only-pseudonym-key-5f0c1e7a9b2d";
+
+    /// <summary>Research:PseudonymKey for this API; null runs it without one.</summary>
+    protected virtual string? ResearchPseudonymKey => PseudonymKey;
 
     public string Schema { get; } = TestDatabase.NewSchema();
 
@@ -34,6 +40,7 @@ public sealed class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:ClusterId", Schema);
+        builder.UseSetting("Research:PseudonymKey", ResearchPseudonymKey ?? string.Empty);
         builder.UseEnvironment("Production");
     }
 
