@@ -35,6 +35,7 @@ app.MapInitiatives();
 app.MapNetworks();
 app.MapEventTypes();
 app.MapCulture();
+app.MapTimelines();
 
 app.Run();
 

@@ -32,6 +32,7 @@ public static class LearningOrgHosting
             .ApplyAllDatabaseChangesOnStartup();
         services.AddSingleton<EventJournal>();
         services.AddSingleton<SchoolHistoryReader>();
+        services.AddHostedService<ReadModels.ReadModelCatchUp>();
         services.AddSingleton(TimeProvider.System);
         return services;
     }

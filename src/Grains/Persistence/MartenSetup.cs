@@ -5,6 +5,7 @@ using LearningOrg.Domain.Initiatives;
 using LearningOrg.Domain.Networks;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
+using LearningOrg.Grains.ReadModels;
 using Marten;
 using Weasel.Core;
 
@@ -39,5 +40,7 @@ public static class MartenSetup
         options.Schema.For<Snapshot<TeacherState>>().DocumentAlias("teacher_snapshot");
         options.Schema.For<Snapshot<InitiativeState>>().DocumentAlias("initiative_snapshot");
         options.Schema.For<Snapshot<NetworkState>>().DocumentAlias("network_snapshot");
+
+        ReadModelSetup.Configure(options);
     }
 }
