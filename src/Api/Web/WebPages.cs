@@ -10,6 +10,11 @@ public static class WebPages
     public static WebApplicationBuilder AddWebPages(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents();
+        // Run from the build output (./run.sh, the tests) rather than from a publish, the static assets' compressed
+        // variants live under obj/ and only the runtime manifest finds them. Development loads it by itself; other
+        // environments need this, or a browser asking for gzip gets an empty stylesheet. A published app has no such
+        // manifest and serves its wwwroot as is.
+        builder.WebHost.UseStaticWebAssets();
         return builder;
     }
 
