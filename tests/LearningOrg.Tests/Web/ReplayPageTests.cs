@@ -31,9 +31,10 @@ public sealed partial class ReplayPageTests(WebFixture web)
         await Assertions.Expect(page.Locator("#replay-panel")).ToHaveAttributeAsync("aria-live", "polite");
         await Assertions.Expect(Field(page, "stage")).ToHaveTextAsync(new Regex("^Shared"));
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Next event" })).ToHaveAttributeAsync("aria-disabled", "true");
+        // timeline.css arrived: the controls sit on their band.
+        await Assertions.Expect(page.Locator("section.replay")).ToHaveCSSAsync("background-color", "rgb(243, 245, 248)");
         Assert.Empty(browser.Errors);
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
-            $"The replay scrolls sideways at {width} px.");
+        await PageChecks.AssertSoundAsync(page, Replay, width);
     }
 
     [Fact]

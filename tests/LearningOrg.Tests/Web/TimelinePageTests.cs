@@ -28,9 +28,10 @@ public sealed class TimelinePageTests(WebFixture web)
         await Assertions.Expect(links.GetByRole(AriaRole.Link, new() { Name = "Replay the school's history" })).ToHaveAttributeAsync("href", MapleGrove + "/replay");
         await Assertions.Expect(links.GetByRole(AriaRole.Link, new() { Name = "Culture trajectory" })).ToHaveAttributeAsync("href", MapleGrove + "/trajectory");
         await Assertions.Expect(links.GetByRole(AriaRole.Link, new() { Name = "Record an event" })).ToHaveAttributeAsync("href", MapleGrove + "/record");
+        // timeline.css arrived: the chart has its frame.
+        await Assertions.Expect(page.Locator(".episode-chart")).ToHaveCSSAsync("border-top-style", "solid");
         Assert.Empty(browser.Errors);
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
-            $"The timeline scrolls sideways at {width} px.");
+        await PageChecks.AssertSoundAsync(page, MapleGrove, width);
     }
 
     [Fact]
