@@ -19,6 +19,8 @@ public sealed class PageTests(WebFixture web)
             $"/networks/{DemoIds.Network}?align=first-role&at=2024-06-30",
             $"/initiatives/{DemoIds.Initiative}",
             $"/schools/{DemoIds.CedarHill}/record",
+            $"/schools/{DemoIds.MapleGrove}",
+            $"/schools/{DemoIds.MapleGrove}/replay",
         ];
         foreach (var path in paths)
         {

@@ -43,6 +43,31 @@ public sealed class RecordFormTests(WebFixture web)
     }
 
     [Fact]
+    public async Task A_decision_recorded_through_the_form_appears_on_the_schools_timeline_page()
+    {
+        await using var browser = await web.OpenAsync();
+        await browser.GotoAsync($"/schools/{School}/record");
+        var form = browser.Page.Locator("form#decision");
+        var title = $"Form to timeline {Guid.NewGuid():N}"[..28];
+        await form.GetByLabel("Title").FillAsync(title);
+        await form.GetByLabel("Area").FillAsync("scheduling");
+        await form.GetByLabel("How it was taken").SelectOptionAsync("StaffConsensus");
+        await form.GetByLabel("Maya Chen").CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Assertions.Expect(form.Locator(".form-result")).ToContainTextAsync("Recorded (version");
+
+        // Left without a date it happened now, so it is among the latest decisions; follow the form's own link.
+        await form.Locator(".form-result").GetByRole(AriaRole.Link, new() { Name = "See it on the timeline" }).ClickAsync();
+        var since = DateTimeOffset.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await browser.GotoAsync($"/schools/{School}?kind=DecisionRecorded&from={since}");
+
+        var entry = browser.Page.Locator(".tl-entry", new() { HasText = title });
+        await Assertions.Expect(entry).ToHaveCountAsync(1);
+        await Assertions.Expect(entry.Locator(".badge--mode")).ToHaveTextAsync("Decision mode: Staff consensus");
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
     public async Task Sending_the_same_form_again_records_it_once_and_says_so()
     {
         await using var browser = await web.OpenAsync();
