@@ -30,6 +30,8 @@ public static class MartenSetup
         options.Events.MetadataConfig.CausationIdEnabled = true;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.Events.MetadataConfig.UserNameEnabled = true;
+        // Imports and exports look events up by id (idempotency per event id); without this index each look-up scans.
+        options.Events.EnableUniqueIndexOnEventId = true;
         foreach (var type in EventCatalog.All)
         {
             options.Events.MapEventType(type.ClrType, type.Name);
