@@ -1,4 +1,4 @@
-using System.Reflection;
+using LearningOrg.Api.Research;
 using LearningOrg.Domain;
 
 namespace LearningOrg.Api.Endpoints;
@@ -22,16 +22,11 @@ public static class EventTypeEndpoints
         return app;
     }
 
-    private static List<EventField> FieldsOf(Type type)
-    {
-        var nullability = new NullabilityInfoContext();
-        var parameters = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First().GetParameters();
-        return
-        [
-            .. parameters.Select(p => new EventField(Camel(p.Name!), TypeName(p.ParameterType), nullability.Create(p).ReadState == NullabilityState.Nullable)),
-            new EventField("occurredAt", "date-time", true),
-        ];
-    }
+    private static List<EventField> FieldsOf(Type type) =>
+    [
+        .. EventShapes.For(type).Fields.Select(f => new EventField(f.Name, TypeName(f.ClrType), f.Nullable)),
+        new EventField("occurredAt", "date-time", true),
+    ];
 
     private static string TypeName(Type type) => type switch
     {
@@ -45,5 +40,4 @@ public static class EventTypeEndpoints
         _ => type.Name,
     };
 
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }
