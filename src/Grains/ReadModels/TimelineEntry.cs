@@ -6,7 +6,7 @@ namespace LearningOrg.Grains.ReadModels;
 /// One event as it appears on one school's timeline. An event that concerns several schools (a teacher's move)
 /// has one entry per school, each with the id "{schoolId}/{eventId}".
 /// </summary>
-/// <param name="StreamId">The stream the event belongs to, e.g. <c>teacher/maya-chen</c>.</param>
+/// <param name="StreamId">The stream the event belongs to, e.g. <c>teacher/t-mg-01</c>.</param>
 /// <param name="Aggregate">The kind of that stream: school, teacher, initiative or network.</param>
 /// <param name="Type">The contract name, e.g. <c>DecisionRecorded.v1</c>.</param>
 /// <param name="Kind">The contract name without its version, e.g. <c>DecisionRecorded</c>.</param>

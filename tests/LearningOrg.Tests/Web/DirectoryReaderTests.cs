@@ -19,7 +19,7 @@ public sealed class DirectoryReaderTests(WebFixture web)
         Assert.Equal("Maple Grove Elementary", directory.Schools[0].Name);
         Assert.Equal(new DateOnly(2021, 8, 2), DateOnly.FromDateTime(directory.Schools[0].CreatedAt.UtcDateTime));
         Assert.Equal(DemoIds.Initiative, Assert.Single(directory.Initiatives).Id);
-        var maya = Assert.Single(directory.Teachers, t => t.Id == "maya-chen");
+        var maya = Assert.Single(directory.Teachers, t => t.Id == "t-mg-01");
         Assert.Equal(("Maya Chen", DemoIds.MapleGrove), (maya.Name, maya.RegisteredAtSchool));
         Assert.Equal(directory.Teachers.Count, directory.Teachers.Select(t => t.Id).Distinct(StringComparer.Ordinal).Count());
     }

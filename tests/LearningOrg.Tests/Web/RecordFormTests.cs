@@ -38,7 +38,7 @@ public sealed class RecordFormTests(WebFixture web)
         Assert.Equal("Move the reading block to the morning", data.GetProperty("title").GetString());
         Assert.Equal("TeacherLed", data.GetProperty("mode").GetString());
         Assert.True(data.GetProperty("equityFocus").GetBoolean());
-        Assert.Equal(["james-okafor", "maya-chen"], data.GetProperty("participants").EnumerateArray().Select(p => p.GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(["t-mg-01", "t-mg-02"], data.GetProperty("participants").EnumerateArray().Select(p => p.GetString()!).Order(StringComparer.Ordinal));
         Assert.Empty(browser.Errors);
     }
 
@@ -134,7 +134,7 @@ public sealed class RecordFormTests(WebFixture web)
         await form.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
 
         var error = form.Locator("fieldset[data-field='participants'] .field-error");
-        await Assertions.Expect(error).ToContainTextAsync("Teacher maya-chen was not on the school's staff on 2021-08-05.");
+        await Assertions.Expect(error).ToContainTextAsync("Teacher t-mg-01 was not on the school's staff on 2021-08-05.");
         await Assertions.Expect(form.GetByLabel("Maya Chen")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(form.Locator(".form-summary")).ToContainTextAsync("This was not recorded");
         Assert.Equal(before, await Version());
@@ -196,8 +196,8 @@ public sealed class RecordFormTests(WebFixture web)
 
         await form.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
 
-        await Assertions.Expect(form.Locator(".form-result")).ToContainTextAsync("of teacher/olivia-grant");
-        var events = await web.Api.GetJson("/api/teachers/olivia-grant/events?limit=1000");
+        await Assertions.Expect(form.Locator(".form-result")).ToContainTextAsync("of teacher/t-mg-12");
+        var events = await web.Api.GetJson("/api/teachers/t-mg-12/events?limit=1000");
         Assert.Contains(events.GetProperty("events").EnumerateArray(), e =>
             e.GetProperty("type").GetString() == "InformalLeadershipObserved.v1"
             && e.GetProperty("data").GetProperty("note").GetString() == "Opened her classroom for a reading conference demonstration.");

@@ -96,7 +96,7 @@ public sealed class TimelinePageTests(WebFixture web)
     public async Task Filtering_by_person_and_dates_shows_what_the_api_shows_for_the_same_filters()
     {
         // The page's "to" is the last day shown; the API's is exclusive.
-        var api = await web.Api.GetJson($"/api/schools/{DemoIds.MapleGrove}/timeline?person=maya-chen&from=2021-10-01&to=2022-01-01");
+        var api = await web.Api.GetJson($"/api/schools/{DemoIds.MapleGrove}/timeline?person=t-mg-01&from=2021-10-01&to=2022-01-01");
         await using var browser = await web.OpenAsync();
         await browser.GotoAsync(MapleGrove);
         var page = browser.Page;
@@ -106,7 +106,7 @@ public sealed class TimelinePageTests(WebFixture web)
         await page.GetByLabel("To (included)", new() { Exact = true }).FillAsync("2021-12-31");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply filters" }).ClickAsync();
 
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("person=maya-chen"));
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("person=t-mg-01"));
         var expected = api.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("summary").GetString()).ToList();
         Assert.NotEmpty(expected);
         await Assertions.Expect(page.Locator(".tl-entry__summary")).ToHaveTextAsync([.. expected.Select(s => s!)]);
@@ -196,7 +196,7 @@ public sealed class TimelinePageTests(WebFixture web)
     public async Task The_timeline_is_captured_for_the_readme()
     {
         await using var browser = await web.OpenAsync(WebFixture.Desktop);
-        await browser.GotoAsync($"{MapleGrove}?person=maya-chen");
+        await browser.GotoAsync($"{MapleGrove}?person=t-mg-01");
         await Assertions.Expect(browser.Page.Locator(".tl-entry").First).ToBeVisibleAsync();
 
         await DocScreenshots.CaptureAsync(browser.Page, "timeline");
