@@ -24,6 +24,7 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.AddOrleans();
 builder.AddDemoData();
 builder.Services.AddResearch(builder.Configuration);
+builder.Services.AddErasure();
 
 var app = builder.Build();
 
@@ -42,6 +43,7 @@ app.MapCulture();
 app.MapTimelines();
 app.MapExports();
 app.MapImports();
+app.MapErasure();
 
 app.Run();
 

@@ -4,7 +4,7 @@ namespace LearningOrg.Grains.Abstractions;
 
 /// <summary>A state, district or school teacher-leadership initiative.</summary>
 [Alias("IInitiativeGrain")]
-public interface IInitiativeGrain : IGrainWithStringKey
+public interface IInitiativeGrain : IReloadableGrain
 {
     [Alias("Record")]
     Task<CommandOutcome> Record(CommandContext context, InitiativeEvent proposed);

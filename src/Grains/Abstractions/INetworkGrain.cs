@@ -4,7 +4,7 @@ namespace LearningOrg.Grains.Abstractions;
 
 /// <summary>A network of schools that compare themselves on the same measures.</summary>
 [Alias("INetworkGrain")]
-public interface INetworkGrain : IGrainWithStringKey
+public interface INetworkGrain : IReloadableGrain
 {
     [Alias("Record")]
     Task<CommandOutcome> Record(CommandContext context, NetworkEvent proposed);

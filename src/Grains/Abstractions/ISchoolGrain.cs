@@ -4,7 +4,7 @@ namespace LearningOrg.Grains.Abstractions;
 
 /// <summary>A school, keyed by its slug. Records what happens in it; answers with its state.</summary>
 [Alias("ISchoolGrain")]
-public interface ISchoolGrain : IGrainWithStringKey
+public interface ISchoolGrain : IReloadableGrain
 {
     /// <summary>Records the event if the school's rules allow it. Role assignments and vacancies also reach the teacher.</summary>
     [Alias("Record")]

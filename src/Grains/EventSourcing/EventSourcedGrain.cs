@@ -44,6 +44,16 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
     public Task<AggregateView<TState>?> GetState() =>
         Task.FromResult(state is null ? null : new AggregateView<TState>(Id, version, state));
 
+    /// <summary>
+    /// Folds the stream again from its first event, then rewrites the snapshot from that state. It runs as one grain
+    /// turn, so no append of this activation (which would snapshot the old state) can fall between the two.
+    /// </summary>
+    public async Task Reload()
+    {
+        (state, version) = await journal.ReplayAsync<TAggregate, TState, TEvent>(StreamKey, CancellationToken.None);
+        await journal.ReplaceSnapshotAsync(StreamKey, version, state, CancellationToken.None);
+    }
+
     /// <summary>Decides, appends and applies one proposed event; idempotent by the command id.</summary>
     protected async Task<CommandOutcome> Decide(CommandContext context, TEvent proposed)
     {

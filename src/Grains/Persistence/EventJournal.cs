@@ -51,6 +51,37 @@ public sealed partial class EventJournal(IDocumentStore store)
         return (state, version);
     }
 
+    /// <summary>The fold of the whole stream, ignoring any snapshot.</summary>
+    public async Task<(TState? State, long Version)> ReplayAsync<TAggregate, TState, TEvent>(string streamKey, CancellationToken cancellationToken)
+        where TAggregate : IAggregate<TState, TEvent>
+        where TState : class
+        where TEvent : DomainEvent
+    {
+        await using var session = store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(streamKey, token: cancellationToken);
+        var state = Aggregate.Fold<TAggregate, TState, TEvent>(null, events.Select(e => (TEvent)e.Data));
+        return (state, events.Count == 0 ? 0 : events[^1].Version);
+    }
+
+    /// <summary>
+    /// Replaces the stream's snapshot with one of <paramref name="state"/> at <paramref name="version"/>, or deletes it
+    /// when the stream is shorter than <see cref="SnapshotInterval"/> (appends would not have taken one yet).
+    /// </summary>
+    public async Task ReplaceSnapshotAsync<TState>(string streamKey, long version, TState? state, CancellationToken cancellationToken)
+        where TState : class
+    {
+        await using var session = store.LightweightSession();
+        if (state is null || version < SnapshotInterval)
+        {
+            session.Delete<Snapshot<TState>>(streamKey);
+        }
+        else
+        {
+            session.Store(new Snapshot<TState>(streamKey, version, Snapshot<TState>.CurrentFormat, state));
+        }
+        await session.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Appends <paramref name="events"/> to a stream expected to be at <paramref name="expectedVersion"/>
     /// (0: the stream must not exist yet), with the command's record and, when due, a snapshot of the new state.

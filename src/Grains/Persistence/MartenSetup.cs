@@ -5,6 +5,7 @@ using LearningOrg.Domain.Initiatives;
 using LearningOrg.Domain.Networks;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
+using LearningOrg.Grains.Privacy;
 using LearningOrg.Grains.ReadModels;
 using Marten;
 using Weasel.Core;
@@ -36,6 +37,9 @@ public static class MartenSetup
         {
             options.Events.MapEventType(type.ClrType, type.Name);
         }
+
+        EventMasking.Configure(options);
+        options.Schema.For<ErasureRecord>().DocumentAlias("erasure_record").Identity(x => x.TeacherId);
 
         options.Schema.For<ProcessedCommand>().DocumentAlias("processed_command");
         options.Schema.For<Snapshot<SchoolState>>().DocumentAlias("school_snapshot");

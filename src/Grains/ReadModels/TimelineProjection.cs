@@ -197,6 +197,16 @@ public sealed class TimelineProjection : IProjection
             JsonSerializer.SerializeToElement(data, data.GetType(), DataJson)));
     }
 
+    /// <summary>
+    /// The entry with its summary and data written again from <paramref name="data"/>: the same event after masking.
+    /// Its place, school and persons (teacher ids) stay as they are.
+    /// </summary>
+    public static TimelineEntry Refreshed(TimelineEntry entry, DomainEvent data) => entry with
+    {
+        Summary = TimelineText.Summary(data, StreamKeys.Parse(entry.StreamId).Id),
+        Data = JsonSerializer.SerializeToElement(data, data.GetType(), DataJson),
+    };
+
     /// <summary>PostgreSQL keeps the store's timestamp to the microsecond; so does the timeline, so that the two agree.</summary>
     private static DateTimeOffset ToMicroseconds(DateTimeOffset at)
     {

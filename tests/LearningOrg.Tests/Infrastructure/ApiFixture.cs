@@ -21,7 +21,15 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Research:PseudonymKey for this API; null runs it without one.</summary>
     protected virtual string? ResearchPseudonymKey => PseudonymKey;
 
-    public string Schema { get; } = TestDatabase.NewSchema();
+    public ApiFixture()
+        : this(TestDatabase.NewSchema())
+    {
+    }
+
+    /// <summary>An API over the given schema: a second API over another's store, as after a restart or on another host.</summary>
+    protected ApiFixture(string schema) => Schema = schema;
+
+    public string Schema { get; }
 
     public HttpClient Http { get; private set; } = null!;
 

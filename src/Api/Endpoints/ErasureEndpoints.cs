@@ -1,0 +1,48 @@
+using LearningOrg.Api.Http;
+using LearningOrg.Domain.Common;
+using LearningOrg.Grains.Privacy;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace LearningOrg.Api.Endpoints;
+
+/// <summary>
+/// /api/teachers/{id}/erasure: a teacher's erasure request (issue 5). The name is masked wherever it was written; the
+/// history keeps every event, id and indicator. Which callers may ask is decided by the authorization in front of it.
+/// </summary>
+public static class ErasureEndpoints
+{
+    public static IServiceCollection AddErasure(this IServiceCollection services) => services.AddSingleton<TeacherErasure>();
+
+    public static IEndpointRouteBuilder MapErasure(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/teachers").WithTags("Privacy");
+
+        group.MapPost("/{id}/erasure", async Task<Results<Ok<ErasureRecord>, ProblemHttpResult>> (
+                string id, HttpContext http, TeacherErasure erasure, CancellationToken cancellationToken) =>
+            {
+                var requestedBy = http.User.Identity?.Name ?? http.Request.Headers[CommandHeaders.RecordedBy].ToString();
+                if ((Check.Id(id, "id") ?? Check.Text(requestedBy, CommandHeaders.RecordedBy, Limits.Name, required: false)) is { } bad)
+                {
+                    return Problems.For(bad);
+                }
+                return await erasure.EraseAsync(id, requestedBy, cancellationToken) is { } record
+                    ? TypedResults.Ok(record)
+                    : Problems.NotFound($"No teacher {id} has been recorded.");
+            })
+            .WithName("teacher-erasure")
+            .WithSummary("Erase a teacher's personal data: their name wherever it was written, in every stream and read model")
+            .WithDescription("Masks the registered name and every place the name was written (name fields such as observedBy and " +
+                "assessedBy, whole-word mentions in free text) in place, so every stream keeps its events, versions and ids and every " +
+                "indicator stays as it was; then rewrites the timeline, the episode spans, the grains' state and their snapshots. " +
+                "The answer is the erasure log's record (ids and field names, no personal data). Repeating it answers the same.");
+
+        group.MapGet("/{id}/erasure", async Task<Results<Ok<ErasureRecord>, ProblemHttpResult>> (
+                string id, TeacherErasure erasure, CancellationToken cancellationToken) =>
+            Check.Id(id, "id") is { } bad ? Problems.For(bad)
+            : await erasure.FindAsync(id, cancellationToken) is { } record ? TypedResults.Ok(record)
+            : Problems.NotFound($"Teacher {id} has not been erased."))
+            .WithName("teacher-erasure-record")
+            .WithSummary("The erasure log's record for a teacher: when, at whose request, which fields of which events");
+        return app;
+    }
+}
