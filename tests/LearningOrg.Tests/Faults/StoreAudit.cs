@@ -7,16 +7,19 @@ namespace LearningOrg.Tests.Faults;
 /// <summary>
 /// Reads a whole store (one schema) and checks that a set of commands landed exactly once: each command id has one
 /// record and its events, at the version its answer gave; no event is recorded without its command or twice; nothing
-/// else was recorded; every stream's versions run 1..N without a gap.
+/// else was recorded; every stream's versions run 1..N without a gap. Given <c>streams</c>, it looks at those streams
+/// only, for a store that other tests write to as well.
 /// </summary>
 internal static class StoreAudit
 {
     public static async Task AssertExactlyOnceAsync(
-        IDocumentStore store, IReadOnlyCollection<PlannedCommand> commands, IReadOnlyDictionary<string, Answer.Accepted> acknowledged)
+        IDocumentStore store, IReadOnlyCollection<PlannedCommand> commands, IReadOnlyDictionary<string, Answer.Accepted> acknowledged,
+        IReadOnlySet<string>? streams = null)
     {
         await using var session = store.QuerySession();
-        var events = await session.Events.QueryAllRawEvents().ToListAsync();
-        var records = (await session.Query<ProcessedCommand>().ToListAsync()).ToDictionary(r => r.Id);
+        var events = (await session.Events.QueryAllRawEvents().ToListAsync()).Where(e => streams?.Contains(e.StreamKey!) ?? true).ToList();
+        var records = (await session.Query<ProcessedCommand>().ToListAsync())
+            .Where(r => streams?.Contains(r.StreamKey) ?? true).ToDictionary(r => r.Id);
 
         AssertStreamsHaveNoGaps(events);
         AssertEveryEventBelongsToOneRecord(events, records);

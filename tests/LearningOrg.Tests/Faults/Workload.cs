@@ -53,24 +53,37 @@ internal sealed class Workload
 
     private readonly ConcurrentDictionary<string, Answer> firstAnswers = new();
     private readonly ConcurrentDictionary<string, Answer.Accepted> accepted = new();
+    private readonly ConcurrentQueue<PlannedCommand> extra = new();
     private int answered;
 
+    /// <summary>A workload of the given setup and callers' commands.</summary>
+    public Workload(IReadOnlyList<PlannedCommand> setup, IReadOnlyList<IReadOnlyList<PlannedCommand>> callers)
+    {
+        Setup = setup;
+        Callers = callers;
+    }
+
+    /// <summary>
+    /// The mixed workload: schools with one teacher each set up, then each caller's staff counts, new teachers and
+    /// professional learning spread over them.
+    /// </summary>
     public Workload(string run, int schools, int callers, int commandsPerCaller)
     {
         Schools = [.. Enumerable.Range(1, schools).Select(s => $"{run}-school-{s}")];
         Teachers = [.. Schools.Select(school => $"{school}-lead")];
         Setup =
         [
-            .. Schools.Select((school, i) => School(run, school, i)),
+            .. Schools.Select((school, i) => School($"{run}-setup-school-{i}", school)),
             .. Teachers.Select((teacher, i) => Teacher($"{run}-setup-teacher-{i}", teacher, Schools[i], Past.AddDays(1))),
         ];
         Callers = [.. Enumerable.Range(0, callers).Select(c => Enumerable.Range(0, commandsPerCaller).Select(k => Stream(run, c, k)).ToList())];
     }
 
-    public IReadOnlyList<string> Schools { get; }
+    /// <summary>The schools the mixed workload registers.</summary>
+    public IReadOnlyList<string> Schools { get; } = [];
 
-    /// <summary>The teachers registered in <see cref="Setup"/>, one per school.</summary>
-    public IReadOnlyList<string> Teachers { get; }
+    /// <summary>The teachers the mixed workload registers in its setup, one per school.</summary>
+    public IReadOnlyList<string> Teachers { get; } = [];
 
     /// <summary>What must be recorded before the stream: the schools and one teacher in each.</summary>
     public IReadOnlyList<PlannedCommand> Setup { get; }
@@ -78,7 +91,8 @@ internal sealed class Workload
     /// <summary>The commands of each concurrent caller, in the order it sends them.</summary>
     public IReadOnlyList<IReadOnlyList<PlannedCommand>> Callers { get; }
 
-    public IEnumerable<PlannedCommand> All => Setup.Concat(Callers.SelectMany(c => c));
+    /// <summary>Every command that must land: the setup, the stream, and those sent besides it (<see cref="SendExtraAsync"/>).</summary>
+    public IEnumerable<PlannedCommand> All => Setup.Concat(Callers.SelectMany(c => c)).Concat(extra);
 
     /// <summary>How many stream commands have had their first answer so far.</summary>
     public int Answered => Volatile.Read(ref answered);
@@ -101,8 +115,11 @@ internal sealed class Workload
         await Task.WhenAll(Setup.Where(c => c.Event is not SchoolRegistered).Select(async command => Acknowledge(command, await send(command))));
     }
 
-    /// <summary>Every caller sends its commands one after the other, all callers at once; each first answer is kept.</summary>
-    public Task RunAsync(Send send) => Task.WhenAll(Callers.Select(commands => Task.Run(async () =>
+    /// <summary>
+    /// Every caller sends its commands one after the other, all callers at once; each first answer is kept. A caller
+    /// whose command failed pauses <paramref name="pauseAfterFailure"/> before its next one, as a client backing off.
+    /// </summary>
+    public Task RunAsync(Send send, TimeSpan pauseAfterFailure = default) => Task.WhenAll(Callers.Select(commands => Task.Run(async () =>
     {
         foreach (var command in commands)
         {
@@ -113,8 +130,27 @@ internal sealed class Workload
                 accepted[command.CommandId] = ok;
             }
             Interlocked.Increment(ref answered);
+            if (answer is Answer.Failed && pauseAfterFailure > TimeSpan.Zero)
+            {
+                await Task.Delay(pauseAfterFailure);
+            }
         }
     })));
+
+    /// <summary>Sends a command outside the stream (a probe, say) that must land like the others, retries included.</summary>
+    public async Task<Answer> SendExtraAsync(Send send, PlannedCommand command)
+    {
+        if (!extra.Contains(command))
+        {
+            extra.Enqueue(command);
+        }
+        var answer = await Attempt(send, command);
+        if (answer is Answer.Accepted ok)
+        {
+            accepted[command.CommandId] = ok;
+        }
+        return answer;
+    }
 
     /// <summary>Waits (bounded) until at least this many stream commands have had their first answer.</summary>
     public async Task WaitForAnswersAsync(int count, TimeSpan timeout)
@@ -173,9 +209,13 @@ internal sealed class Workload
         }
     }
 
-    private static PlannedCommand School(string run, string schoolId, int i) =>
-        new($"{run}-setup-school-{i}", StreamKeys.School, schoolId,
-            new SchoolRegistered($"Fault school {i}", "Fault District", 30 + i) { OccurredAt = Past }, null);
+    /// <summary>A school's registration, in <see cref="Past"/>.</summary>
+    public static PlannedCommand School(string commandId, string schoolId) =>
+        new(commandId, StreamKeys.School, schoolId, new SchoolRegistered($"School {schoolId}", "Fault District", 30) { OccurredAt = Past }, null);
+
+    /// <summary>A staff count for a school, some days after <see cref="Past"/>.</summary>
+    public static PlannedCommand StaffCount(string commandId, string schoolId, int staff) =>
+        new(commandId, StreamKeys.School, schoolId, new StaffCountChanged(staff) { OccurredAt = Past.AddDays(30) }, null);
 
     private static PlannedCommand Teacher(string commandId, string teacherId, string schoolId, DateTimeOffset at) =>
         new(commandId, StreamKeys.Teacher, teacherId,
@@ -189,7 +229,7 @@ internal sealed class Workload
         var at = Past.AddDays(10).AddMinutes((caller * 1000) + k);
         return (k % 3) switch
         {
-            0 => new(id, StreamKeys.School, school, new StaffCountChanged(40 + k) { OccurredAt = at }, null),
+            0 => StaffCount(id, school, 40 + k),
             1 => Teacher(id, $"{run}-newcomer-{caller}-{k}", school, at),
             _ => new(id, StreamKeys.Teacher, Teachers[(caller + k) % Teachers.Count],
                 new ProfessionalLearningCompleted($"Inquiry cycle {k}", 2 + (k % 5), "Formative assessment") { OccurredAt = at }, null),
