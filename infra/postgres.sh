@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Starts, stops or describes the private PostgreSQL that the app and the tests use.
 #
-#   infra/postgres.sh start    initdb if needed, start on a free 127.0.0.1 port, wait until it answers,
-#                              create the database; prints the connection string
+#   infra/postgres.sh start    initdb if needed, start on 127.0.0.1 (the port of the last start when it is free,
+#                              else a free one), wait until it answers, create the database; prints the
+#                              connection string
 #   infra/postgres.sh stop     stop it (fast shutdown)
 #   infra/postgres.sh url      print the connection string of the running server
 #   infra/postgres.sh status   exit 0 when it answers
 #
-# Data lives under .local/postgres (ignored by git). When we are root the server runs as the "postgres" user,
+# Data lives under .local/postgres (ignored by git), or under LEARNINGORG_PG_DIR for a separate instance. When we are root the server runs as the "postgres" user,
 # because PostgreSQL refuses to run as root. On a machine without PostgreSQL it is installed with apt-get.
 set -euo pipefail
 
@@ -53,6 +54,22 @@ as_owner() {
   fi
 }
 
+# The port of the last start, when nothing listens on it: a restarted server keeps its address, so clients and
+# their connection strings (a test that stops and starts its own server, say) find it again.
+previous_port() {
+  [ -f "$port_file" ] || return 1
+  python3 - "$(cat "$port_file")" <<'PY' 2>/dev/null
+import socket, sys
+port = int(sys.argv[1])
+s = socket.socket()
+# As PostgreSQL binds: connections the old server left in TIME_WAIT do not make the port busy.
+s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", port))
+s.close()
+print(port)
+PY
+}
+
 free_port() {
   python3 - <<'PY' 2>/dev/null || echo 55432
 import socket
@@ -87,7 +104,7 @@ start() {
       || { cat "$state/initdb.log" >&2; exit 1; }
   fi
   local port
-  port="$(free_port)"
+  port="$(previous_port || free_port)"
   echo "$port" >"$port_file"
   # Tuned for a throw-away development server: durability stays on (fsync), sockets only on loopback.
   as_owner "'$bin/pg_ctl' -D '$data' -l '$state/server.log' -w -t 60 \

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using LearningOrg.Grains.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
-using Npgsql;
 
 namespace LearningOrg.Api.Http;
 
@@ -94,7 +94,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     }
 
     private static bool IsUnavailable(Exception exception) =>
-        FindInner<NpgsqlException>(exception) is { IsTransient: true }
+        StoreFailures.IsUnavailable(exception)
         || FindInner<SiloUnavailableException>(exception) is not null
         || FindInner<OrleansMessageRejectionException>(exception) is not null
         || FindInner<TimeoutException>(exception) is not null;

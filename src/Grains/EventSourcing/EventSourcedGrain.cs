@@ -38,8 +38,19 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
 
     protected DateTimeOffset Now => clock.GetUtcNow();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
-        (state, version) = await journal.LoadAsync<TAggregate, TState, TEvent>(StreamKey, null, 0, cancellationToken);
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            (state, version) = await journal.LoadAsync<TAggregate, TState, TEvent>(StreamKey, null, 0, cancellationToken);
+        }
+        catch (Exception exception) when (StoreFailures.Translate(exception) is { } unavailable)
+        {
+            // A failed activation reaches the caller as its exception; grain call filters do not see it.
+            logger.LogWarning(exception, "{StreamKey} could not be loaded: the event store did not answer", StreamKey);
+            throw unavailable;
+        }
+    }
 
     public Task<AggregateView<TState>?> GetState() =>
         Task.FromResult(state is null ? null : new AggregateView<TState>(Id, version, state));
@@ -71,6 +82,12 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
         if (proposed.OccurredAt == default)
         {
             proposed = (TEvent)((DomainEvent)proposed with { OccurredAt = Now });
+        }
+        if (context.ExpectedVersion > version)
+        {
+            // The caller saw a version this activation has not: another writer (an API node of another cluster, say)
+            // moved the stream on. Catch up before judging If-Match, or a current ETag would be refused as stale.
+            (state, version) = await journal.LoadAsync<TAggregate, TState, TEvent>(StreamKey, state, version, CancellationToken.None);
         }
         for (var attempt = 1; ; attempt++)
         {

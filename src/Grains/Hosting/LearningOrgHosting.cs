@@ -43,6 +43,7 @@ public static class LearningOrgHosting
     {
         silo.Services.AddLearningOrgStore(configuration);
         silo.AddActivityPropagation();
+        silo.AddIncomingGrainCallFilter<StoreUnavailableFilter>();
         return silo;
     }
 

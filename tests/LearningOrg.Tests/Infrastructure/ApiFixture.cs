@@ -26,10 +26,16 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     {
     }
 
-    /// <summary>An API over the given schema: a second API over another's store, as after a restart or on another host.</summary>
+    /// <summary>An API on a given schema, so that several API nodes can share one store.</summary>
     protected ApiFixture(string schema) => Schema = schema;
 
     public string Schema { get; }
+
+    /// <summary>The PostgreSQL this API writes to: the tests' shared server unless a test brings its own.</summary>
+    protected virtual string DatabaseConnectionString => TestDatabase.ConnectionString;
+
+    /// <summary>The embedded silo's cluster: one of its own per API unless a test says otherwise.</summary>
+    protected virtual string ClusterId => Schema;
 
     public HttpClient Http { get; private set; } = null!;
 
@@ -43,11 +49,11 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting($"ConnectionStrings:{LearningOrgHosting.ConnectionStringName}", TestDatabase.ConnectionString);
+        builder.UseSetting($"ConnectionStrings:{LearningOrgHosting.ConnectionStringName}", DatabaseConnectionString);
         builder.UseSetting("LearningOrg:Schema", Schema);
         builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:ClusterId", Schema);
+        builder.UseSetting("Orleans:ClusterId", ClusterId);
         builder.UseSetting("Research:PseudonymKey", ResearchPseudonymKey ?? string.Empty);
         builder.UseEnvironment("Production");
     }
