@@ -3,6 +3,7 @@ using LearningOrg.Grains.ReadModels;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 
 namespace LearningOrg.Grains.Hosting;
 
@@ -47,24 +48,40 @@ public static class LearningOrgHosting
     }
 
     /// <summary>
-    /// Cluster membership on loopback: Orleans:SiloPort (default 11111) and Orleans:GatewayPort (default 30000).
-    /// Several silos on one machine join the primary at Orleans:PrimarySiloPort (default: this silo's own port).
+    /// Cluster membership (see <see cref="OrleansClustering"/>): Orleans:SiloPort (default 11111) and
+    /// Orleans:GatewayPort (default 30000) on loopback, or on Orleans:AdvertisedAddress with ADO.NET clustering.
+    /// With Localhost clustering several silos on one machine join the primary at Orleans:PrimarySiloPort
+    /// (default: this silo's own port).
     /// </summary>
     public static ISiloBuilder UseLearningOrgClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         var siloPort = configuration.GetValue("Orleans:SiloPort", 11111);
         var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
+        if (OrleansClustering.UsesAdoNet(configuration))
+        {
+            silo.UseAdoNetMembership(configuration)
+                .Configure<ClusterOptions>(options => OrleansClustering.Identify(options, configuration))
+                .ConfigureEndpoints(OrleansClustering.AdvertisedAddress(configuration), siloPort, gatewayPort, listenOnAnyHostAddress: false);
+            return silo;
+        }
         var primary = configuration.GetValue("Orleans:PrimarySiloPort", siloPort);
-        var clusterId = configuration["Orleans:ClusterId"] ?? "dev";
-        silo.UseLocalhostClustering(siloPort, gatewayPort, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, primary), ServiceId, clusterId);
+        silo.UseLocalhostClustering(siloPort, gatewayPort, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, primary), ServiceId, OrleansClustering.ClusterId(configuration));
         return silo;
     }
 
-    /// <summary>A client of a cluster of standalone silos, through the gateway at Orleans:GatewayPort.</summary>
+    /// <summary>A client of a cluster of standalone silos: through the gateways in the membership table, or the one at Orleans:GatewayPort.</summary>
     public static IClientBuilder UseLearningOrgClustering(this IClientBuilder client, IConfiguration configuration)
     {
-        var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
-        client.UseLocalhostClustering(gatewayPort, ServiceId, configuration["Orleans:ClusterId"] ?? "dev");
+        if (OrleansClustering.UsesAdoNet(configuration))
+        {
+            client.UseAdoNetMembership(configuration)
+                .Configure<ClusterOptions>(options => OrleansClustering.Identify(options, configuration));
+        }
+        else
+        {
+            var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
+            client.UseLocalhostClustering(gatewayPort, ServiceId, OrleansClustering.ClusterId(configuration));
+        }
         client.AddActivityPropagation();
         return client;
     }
