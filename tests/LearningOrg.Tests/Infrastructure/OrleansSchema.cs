@@ -26,4 +26,17 @@ public static class OrleansSchema
         await using var apply = new NpgsqlCommand(sql, connection);
         await apply.ExecuteNonQueryAsync();
     }
+
+    /// <summary>For fixtures that build their cluster synchronously (TestClusterBuilder's configuration).</summary>
+    public static void Apply(string schema)
+    {
+        using var connection = new NpgsqlConnection(ConnectionString(schema));
+        connection.Open();
+        using (var create = new NpgsqlCommand($"create schema if not exists {schema}", connection))
+        {
+            create.ExecuteNonQuery();
+        }
+        using var apply = new NpgsqlCommand(File.ReadAllText(ClusteringScript), connection);
+        apply.ExecuteNonQuery();
+    }
 }
