@@ -1,3 +1,4 @@
+using JasperFx.Events.Daemon;
 using LearningOrg.Grains.Persistence;
 using LearningOrg.Grains.ReadModels;
 using Marten;
@@ -20,8 +21,12 @@ public static class LearningOrgHosting
         ?? throw new InvalidOperationException(
             $"ConnectionStrings:{ConnectionStringName} is not set. Start PostgreSQL with infra/postgres.sh start and pass the string it prints.");
 
-    /// <summary>Marten on the configured PostgreSQL, and the event journal the grains write through. Safe to call twice.</summary>
-    public static IServiceCollection AddLearningOrgStore(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Marten on the configured PostgreSQL, and the event journal the grains write through. Safe to call twice.
+    /// <paramref name="runProjectionDaemon"/>: this node takes part in running the async projections
+    /// (<see cref="ProjectionDaemon"/>); the nodes that host grains do, an API that is only a client does not.
+    /// </summary>
+    public static IServiceCollection AddLearningOrgStore(this IServiceCollection services, IConfiguration configuration, bool runProjectionDaemon = false)
     {
         if (services.Any(s => s.ServiceType == typeof(EventJournal)))
         {
@@ -29,8 +34,12 @@ public static class LearningOrgHosting
         }
         var connectionString = configuration.ConnectionString();
         var schema = configuration["LearningOrg:Schema"] ?? MartenSetup.DefaultSchema;
-        services.AddMarten(options => MartenSetup.Configure(options, connectionString, schema))
+        var marten = services.AddMarten(options => MartenSetup.Configure(options, connectionString, schema))
             .ApplyAllDatabaseChangesOnStartup();
+        if (runProjectionDaemon)
+        {
+            marten.AddAsyncDaemon(DaemonMode.HotCold);
+        }
         services.AddSingleton<EventJournal>();
         services.AddSingleton<SchoolHistoryReader>();
         services.AddSingleton<DirectoryReader>();
@@ -42,7 +51,7 @@ public static class LearningOrgHosting
     /// <summary>A silo hosting LearningOrg's grains, with trace context carried across grain calls.</summary>
     public static ISiloBuilder AddLearningOrgGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.Services.AddLearningOrgStore(configuration);
+        silo.Services.AddLearningOrgStore(configuration, runProjectionDaemon: true);
         silo.AddActivityPropagation();
         return silo;
     }
