@@ -33,7 +33,7 @@ launch() {
   (
     cd "$root/src/$project"
     env "$@" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" \
-      ConnectionStrings__learningorg="$db" Orleans__Clustering=AdoNet Orleans__ClusterId="$cluster_id" \
+      ConnectionStrings__learningorg="$db" Orleans__Membership=AdoNet Orleans__ClusterId="$cluster_id" \
       Orleans__Schema="$orleans_schema" \
       setsid dotnet "bin/Release/net10.0/$dll" --urls "http://127.0.0.1:$http" >"$state/$name.log" 2>&1 </dev/null &
     echo $! >"$state/$name.pid"

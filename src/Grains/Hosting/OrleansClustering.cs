@@ -6,7 +6,8 @@ using Orleans.Configuration;
 namespace LearningOrg.Grains.Hosting;
 
 /// <summary>
-/// How silos find each other and clients find silos, chosen by Orleans:Clustering:
+/// How silos find each other and clients find silos, chosen by Orleans:Membership (not Orleans:Clustering: Orleans
+/// itself reads that section as the configuration of a clustering provider):
 /// <list type="bullet">
 /// <item><c>Localhost</c> (the default): one machine, silos join the primary at Orleans:PrimarySiloPort; for
 /// development and tests.</item>
@@ -24,14 +25,14 @@ public static class OrleansClustering
 
     public static bool UsesAdoNet(IConfiguration configuration)
     {
-        var mode = configuration["Orleans:Clustering"] ?? "Localhost";
+        var mode = configuration["Orleans:Membership"] ?? "Localhost";
         if (string.Equals(mode, "AdoNet", StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
         return string.Equals(mode, "Localhost", StringComparison.OrdinalIgnoreCase)
             ? false
-            : throw new InvalidOperationException($"Orleans:Clustering must be Localhost or AdoNet, not {mode}.");
+            : throw new InvalidOperationException($"Orleans:Membership must be Localhost or AdoNet, not {mode}.");
     }
 
     /// <summary>
