@@ -1,8 +1,10 @@
+using JasperFx.Events.Daemon;
 using LearningOrg.Grains.Persistence;
 using LearningOrg.Grains.ReadModels;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 
 namespace LearningOrg.Grains.Hosting;
 
@@ -19,8 +21,12 @@ public static class LearningOrgHosting
         ?? throw new InvalidOperationException(
             $"ConnectionStrings:{ConnectionStringName} is not set. Start PostgreSQL with infra/postgres.sh start and pass the string it prints.");
 
-    /// <summary>Marten on the configured PostgreSQL, and the event journal the grains write through. Safe to call twice.</summary>
-    public static IServiceCollection AddLearningOrgStore(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Marten on the configured PostgreSQL, and the event journal the grains write through. Safe to call twice.
+    /// <paramref name="runProjectionDaemon"/>: this node takes part in running the async projections
+    /// (<see cref="ProjectionDaemon"/>); the nodes that host grains do, an API that is only a client does not.
+    /// </summary>
+    public static IServiceCollection AddLearningOrgStore(this IServiceCollection services, IConfiguration configuration, bool runProjectionDaemon = false)
     {
         if (services.Any(s => s.ServiceType == typeof(EventJournal)))
         {
@@ -28,8 +34,12 @@ public static class LearningOrgHosting
         }
         var connectionString = configuration.ConnectionString();
         var schema = configuration["LearningOrg:Schema"] ?? MartenSetup.DefaultSchema;
-        services.AddMarten(options => MartenSetup.Configure(options, connectionString, schema))
+        var marten = services.AddMarten(options => MartenSetup.Configure(options, connectionString, schema))
             .ApplyAllDatabaseChangesOnStartup();
+        if (runProjectionDaemon)
+        {
+            marten.AddAsyncDaemon(DaemonMode.HotCold);
+        }
         services.AddSingleton<EventJournal>();
         services.AddSingleton<SchoolHistoryReader>();
         services.AddSingleton<DirectoryReader>();
@@ -41,31 +51,47 @@ public static class LearningOrgHosting
     /// <summary>A silo hosting LearningOrg's grains, with trace context carried across grain calls.</summary>
     public static ISiloBuilder AddLearningOrgGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
-        silo.Services.AddLearningOrgStore(configuration);
+        silo.Services.AddLearningOrgStore(configuration, runProjectionDaemon: true);
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<StoreUnavailableFilter>();
         return silo;
     }
 
     /// <summary>
-    /// Cluster membership on loopback: Orleans:SiloPort (default 11111) and Orleans:GatewayPort (default 30000).
-    /// Several silos on one machine join the primary at Orleans:PrimarySiloPort (default: this silo's own port).
+    /// Cluster membership (see <see cref="OrleansClustering"/>): Orleans:SiloPort (default 11111) and
+    /// Orleans:GatewayPort (default 30000) on loopback, or on Orleans:AdvertisedAddress with ADO.NET clustering.
+    /// With Localhost clustering several silos on one machine join the primary at Orleans:PrimarySiloPort
+    /// (default: this silo's own port).
     /// </summary>
     public static ISiloBuilder UseLearningOrgClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         var siloPort = configuration.GetValue("Orleans:SiloPort", 11111);
         var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
+        if (OrleansClustering.UsesAdoNet(configuration))
+        {
+            silo.UseAdoNetMembership(configuration)
+                .Configure<ClusterOptions>(options => OrleansClustering.Identify(options, configuration))
+                .ConfigureEndpoints(OrleansClustering.AdvertisedAddress(configuration), siloPort, gatewayPort, listenOnAnyHostAddress: false);
+            return silo;
+        }
         var primary = configuration.GetValue("Orleans:PrimarySiloPort", siloPort);
-        var clusterId = configuration["Orleans:ClusterId"] ?? "dev";
-        silo.UseLocalhostClustering(siloPort, gatewayPort, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, primary), ServiceId, clusterId);
+        silo.UseLocalhostClustering(siloPort, gatewayPort, new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, primary), ServiceId, OrleansClustering.ClusterId(configuration));
         return silo;
     }
 
-    /// <summary>A client of a cluster of standalone silos, through the gateway at Orleans:GatewayPort.</summary>
+    /// <summary>A client of a cluster of standalone silos: through the gateways in the membership table, or the one at Orleans:GatewayPort.</summary>
     public static IClientBuilder UseLearningOrgClustering(this IClientBuilder client, IConfiguration configuration)
     {
-        var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
-        client.UseLocalhostClustering(gatewayPort, ServiceId, configuration["Orleans:ClusterId"] ?? "dev");
+        if (OrleansClustering.UsesAdoNet(configuration))
+        {
+            client.UseAdoNetMembership(configuration)
+                .Configure<ClusterOptions>(options => OrleansClustering.Identify(options, configuration));
+        }
+        else
+        {
+            var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
+            client.UseLocalhostClustering(gatewayPort, ServiceId, OrleansClustering.ClusterId(configuration));
+        }
         client.AddActivityPropagation();
         return client;
     }

@@ -5,13 +5,15 @@ using Microsoft.Extensions.Logging;
 namespace LearningOrg.Grains.ReadModels;
 
 /// <summary>
-/// The read side's documents and projections. The projections run inline, in the transaction that appends the
-/// events, so a read that follows a write always sees it.
+/// The read side's documents and projections. The timeline and the episode spans run inline, in the transaction
+/// that appends the events, so a read that follows a write always sees it. The monthly activity counts run in the
+/// async daemon (<see cref="ProjectionDaemon"/>), on one node of the cluster at a time.
 /// </summary>
 public static class ReadModelSetup
 {
     public const string Timeline = "timeline";
     public const string EpisodeSpans = "episode-spans";
+    public const string SchoolActivity = "school-activity";
 
     /// <summary>Raise it when a projection changes what it writes: the next start rebuilds (<see cref="ReadModelCatchUp"/>).</summary>
     public const int CurrentBuild = 1;
@@ -25,6 +27,8 @@ public static class ReadModelSetup
         options.Schema.For<EpisodeSpan>().DocumentAlias("episode_span")
             .Index(x => x.SchoolId);
         options.Schema.For<ReadModelBuild>().DocumentAlias("read_model_build");
+        options.Schema.For<SchoolMonthActivity>().DocumentAlias("school_month_activity")
+            .Index(x => x.SchoolId);
 
         // A rebuild (RebuildAsync) empties what each projection owns, then replays every event through it.
         options.Projections.Add(new TimelineProjection(), ProjectionLifecycle.Inline, Timeline, rebuild =>
@@ -35,6 +39,9 @@ public static class ReadModelSetup
         });
         options.Projections.Add(new EpisodeSpanProjection(), ProjectionLifecycle.Inline, EpisodeSpans,
             rebuild => rebuild.DeleteViewTypeOnTeardown<EpisodeSpan>());
+        options.Projections.Add(new SchoolActivityProjection(), ProjectionLifecycle.Async, SchoolActivity,
+            rebuild => rebuild.DeleteViewTypeOnTeardown<SchoolMonthActivity>());
+        ProjectionDaemon.Configure(options);
     }
 
     /// <summary>
