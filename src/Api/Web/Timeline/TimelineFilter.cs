@@ -56,7 +56,7 @@ public sealed record TimelineFilter(string? Kind, string? Person, DateOnly? From
         Kind is null ? [] : [Kind],
         Person,
         From is { } from ? Start(from) : null,
-        To is { } to ? Start(to.AddDays(1)) : null,
+        To is { } to && to != DateOnly.MaxValue ? Start(to.AddDays(1)) : null,
         Page,
         PageSize);
 
