@@ -42,9 +42,10 @@ public sealed record TimelineFilter(string? Kind, string? Person, DateOnly? From
             (fromDate, toDate) = (null, null);
         }
         var pageNumber = 1;
-        if (Blank(page) is { } pageText && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
+        if (Blank(page) is { } pageText && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber)
+            || pageNumber < 1 || pageNumber > TimelineQuery.MaxPage))
         {
-            problems.Add("The page must be a whole number from 1, so the first page is shown.");
+            problems.Add($"The page must be a whole number from 1 to {TimelineQuery.MaxPage}, so the first page is shown.");
             pageNumber = 1;
         }
         return new TimelineFilter(kind, person, fromDate, toDate, pageNumber, problems);
