@@ -13,7 +13,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults("learningorg-api");
 builder.Services.AddHealthChecks().AddPostgresReadiness(builder.Configuration.ConnectionString());
 builder.Services.ConfigureHttpJsonOptions(options => JsonContract.Configure(options.SerializerOptions));
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemExceptionHandler.NameTooLargeBodies);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 // Unreadable bodies reach ProblemExceptionHandler, which names the offending field.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

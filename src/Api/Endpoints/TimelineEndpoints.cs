@@ -49,7 +49,7 @@ public static class TimelineEndpoints
                     return problem;
                 }
                 if (!TryDate(from, "from", out var fromDate, out problem) || !TryDate(to, "to", out var toDate, out problem)
-                    || !TryInt(page, "page", 1, 1, int.MaxValue, out var pageNumber, out problem)
+                    || !TryInt(page, "page", 1, 1, TimelineQuery.MaxPage, out var pageNumber, out problem)
                     || !TryInt(pageSize, "pageSize", DefaultPageSize, 1, MaxPageSize, out var size, out problem))
                 {
                     return problem!;
@@ -129,7 +129,7 @@ public static class TimelineEndpoints
         {
             return true;
         }
-        problem = Problems.Invalid(field, max == int.MaxValue ? $"{field} must be a whole number from {min}." : $"{field} must be a whole number from {min} to {max}.");
+        problem = Problems.Invalid(field, $"{field} must be a whole number from {min} to {max}.");
         return false;
     }
 

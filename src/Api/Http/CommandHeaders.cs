@@ -14,6 +14,11 @@ public static class CommandHeaders
     public static (CommandContext? Context, RuleViolation? Problem) Read(HttpContext http)
     {
         var headers = http.Request.Headers;
+        if (headers[IdempotencyKey].Count > 1)
+        {
+            // Joined, two keys would make a third one that matches neither retry.
+            return (null, RuleViolation.Invalid(IdempotencyKey, $"Send one {IdempotencyKey}, not {headers[IdempotencyKey].Count}."));
+        }
         var key = headers[IdempotencyKey].ToString();
         if (key.Length == 0)
         {

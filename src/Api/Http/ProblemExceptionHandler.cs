@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LearningOrg.Grains.Persistence;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -9,7 +10,7 @@ namespace LearningOrg.Api.Http;
 /// Turns exceptions into problem details: unreadable requests into 400 with the offending JSON path named, an
 /// unreachable cluster or database into 503 with Retry-After, and anything else into a 500 without internals.
 /// </summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public const int RetryAfterSeconds = 5;
 
@@ -40,9 +41,30 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
+    /// <summary>
+    /// A body over the limit may be cut off by Kestrel itself, which leaves a bare 413 for the status-code pages to
+    /// describe: give it the same type and detail as the 413s this handler writes.
+    /// </summary>
+    public static void NameTooLargeBodies(ProblemDetailsContext context)
+    {
+        if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge
+            && context.ProblemDetails.Type?.StartsWith(Problems.TypePrefix, StringComparison.Ordinal) != true)
+        {
+            context.ProblemDetails.Type = Problems.TypePrefix + "body-too-large";
+            context.ProblemDetails.Detail = $"The body is larger than {ApiLimits.MaxBodyBytes} bytes.";
+        }
+    }
+
     private static ValidationProblemDetails BadRequest(BadHttpRequestException bad)
     {
         var json = FindInner<JsonException>(bad);
+        if (json is null && UnboundParameter().Match(bad.Message) is { Success: true } unbound)
+        {
+            // A query or route value of the wrong type: name the parameter, not the .NET type.
+            var parameter = unbound.Groups["name"].Value;
+            return Invalid(parameter, $"{parameter} cannot be read from \"{Cut(unbound.Groups["value"].Value)}\"; see /api/reference for its type and format.",
+                "invalid-field", StatusCodes.Status400BadRequest);
+        }
         var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
         var detail = (json, bad.StatusCode) switch
         {
@@ -51,19 +73,32 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             (null, _) => bad.Message,
             _ => Describe(json, field),
         };
-        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
+        return Invalid(field, detail, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "body-too-large" : "unreadable-body", bad.StatusCode);
+    }
+
+    private static ValidationProblemDetails Invalid(string field, string detail, string code, int status) =>
+        new(new Dictionary<string, string[]> { [field] = [detail] })
         {
-            Status = bad.StatusCode,
+            Status = status,
             Title = "The request is not valid.",
             Detail = detail,
-            Type = Problems.TypePrefix + (bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "body-too-large" : "unreadable-body"),
+            Type = Problems.TypePrefix + code,
         };
-    }
+
+    // ASP.NET Core's message for a parameter it could not bind: Failed to bind parameter "DateTimeOffset? asOf" from "x".
+    [GeneratedRegex("^Failed to bind parameter \"[^\"]*?(?<name>[A-Za-z0-9_]+)\" from \"(?<value>.*)\"\\.$", RegexOptions.Singleline)]
+    private static partial Regex UnboundParameter();
+
+    private static string Cut(string value) => value.Length <= 64 ? value : value[..64] + "…";
 
     // JsonException messages name .NET types; say what a caller can act on instead.
     internal static string Describe(JsonException json, string field)
     {
         var message = json.Message;
+        if (json is ContractJsonException)
+        {
+            return $"{field} {message}";
+        }
         if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
             return $"{field} has the wrong type, is out of range, or is not one of the allowed values (see /api/event-types).";

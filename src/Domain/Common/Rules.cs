@@ -26,7 +26,11 @@ public static partial class Limits
 
     /// <summary>Identifiers are short lower-case slugs (letters, digits, inner hyphens) or lower-case GUIDs, so one identity has one spelling.</summary>
     public static bool IsIdentifier(string? value) =>
-        value is not null && (SlugPattern().IsMatch(value) || (Guid.TryParseExact(value, "D", out _) && !value.Any(char.IsUpper)));
+        value is not null && (SlugPattern().IsMatch(value) || IsLowerCaseGuid(value));
+
+    // Guid parsing trims white space (" {guid}\n" parses), which would give one identity a second spelling.
+    private static bool IsLowerCaseGuid(string value) =>
+        value.Length == 36 && Guid.TryParseExact(value, "D", out _) && !value.Any(char.IsUpper);
 }
 
 /// <summary>

@@ -18,11 +18,13 @@ public static class Months
         new(month.Year, month.Month, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>The last instant of a month: one tick before the next month begins.</summary>
-    public static DateTimeOffset End(DateOnly month) => Start(month).AddMonths(1).AddTicks(-1);
+    public static DateTimeOffset End(DateOnly month) =>
+        // December 9999 has no next month: its last instant is the last one there is.
+        month.Year == DateOnly.MaxValue.Year && month.Month == 12 ? DateTimeOffset.MaxValue : Start(month).AddMonths(1).AddTicks(-1);
 
     /// <summary>The last instant of a day, in UTC.</summary>
     public static DateTimeOffset EndOfDay(DateOnly day) =>
-        new DateTimeOffset(day.Year, day.Month, day.Day, 0, 0, 0, TimeSpan.Zero).AddDays(1).AddTicks(-1);
+        day == DateOnly.MaxValue ? DateTimeOffset.MaxValue : new DateTimeOffset(day.Year, day.Month, day.Day, 0, 0, 0, TimeSpan.Zero).AddDays(1).AddTicks(-1);
 
     /// <summary>How many months <paramref name="to"/> lies after <paramref name="from"/> (negative when before).</summary>
     public static int Between(DateOnly from, DateOnly to) => ((to.Year - from.Year) * 12) + to.Month - from.Month;
@@ -34,6 +36,10 @@ public static class Months
         for (var month = first; Between(month, to) >= 0; month = month.AddMonths(1))
         {
             yield return month;
+            if (month.Year == DateOnly.MaxValue.Year && month.Month == 12)
+            {
+                yield break;
+            }
         }
     }
 }

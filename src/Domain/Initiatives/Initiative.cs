@@ -99,7 +99,8 @@ public sealed class Initiative : IAggregate<InitiativeState, InitiativeEvent>
             ?? (!state.EnrolledSchools.TryGetValue(e.SchoolId, out var enrolledAt) || e.OccurredAt < enrolledAt
                 ? RuleViolation.Conflict("not-enrolled", $"School {e.SchoolId} was not enrolled in the initiative on {e.OccurredAt:yyyy-MM-dd}.", "schoolId")
                 : null),
-        InterventionCompleted e => Check.Text(e.Outcome, "outcome", Limits.Note)
+        InterventionCompleted e => Check.Id(e.InterventionId, "interventionId")
+            ?? Check.Text(e.Outcome, "outcome", Limits.Note)
             ?? Check.Text(e.Evidence, "evidence", Limits.LongText, required: false)
             ?? (!state.Interventions.TryGetValue(e.InterventionId, out var intervention)
                 ? RuleViolation.NotFound("intervention-not-found", $"No intervention {e.InterventionId} has been started.", "interventionId")

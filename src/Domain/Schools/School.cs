@@ -208,6 +208,11 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
 
     private static RuleViolation? CheckOpenEpisode(SchoolState state, string episodeId, DateTimeOffset at, out EpisodeState? episode)
     {
+        episode = null;
+        if (Check.Id(episodeId, "episodeId") is { } invalid)
+        {
+            return invalid;
+        }
         if (!state.Episodes.TryGetValue(episodeId, out episode))
         {
             return RuleViolation.NotFound("episode-not-found", $"No breaking-ranks episode {episodeId} has been opened.", "episodeId");

@@ -24,12 +24,18 @@ internal static class CrossChecks
     }
 
     /// <summary>
-    /// The teacher's current spell on the school's staff had begun by <paramref name="at"/>, so that the school will let
-    /// them leave then; otherwise why not.
+    /// The teacher is on the school's staff and their current spell there had begun by <paramref name="at"/>, so that the
+    /// school will let them leave then; otherwise why not.
     /// </summary>
     public static async Task<RuleViolation?> JoinedStaffBy(IGrainFactory grains, string schoolId, string teacherId, DateTimeOffset at)
     {
         var school = await grains.GetGrain<ISchoolGrain>(schoolId).GetState();
+        if (school is not null && school.State.StaffHistory.TryGetValue(teacherId, out var history) && history[^1].To is { } left)
+        {
+            // The school recorded the departure itself (staff-departures): the teacher's stream still names it.
+            return RuleViolation.Conflict("not-on-staff",
+                $"The teacher left school {schoolId}'s staff on {left:O}; a move starts from the school they are on.", "fromSchoolId");
+        }
         return school is not null && school.State.StaffHistory.TryGetValue(teacherId, out var spells) && at < spells[^1].From
             ? RuleViolation.Conflict("before-history",
                 $"The teacher joined school {schoolId} on {spells[^1].From:O}; they cannot leave it before.", "occurredAt")

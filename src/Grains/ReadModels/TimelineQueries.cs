@@ -12,7 +12,11 @@ public sealed record TimelineQuery(
     DateTimeOffset? From,
     DateTimeOffset? To,
     int Page,
-    int PageSize);
+    int PageSize)
+{
+    /// <summary>The last page anyone may ask for: further on, the rows to skip would overflow the query's offset.</summary>
+    public const int MaxPage = 1_000_000;
+}
 
 /// <summary>One page of a timeline and how many entries match in all.</summary>
 public sealed record TimelinePage(IReadOnlyList<TimelineEntry> Entries, long Total);

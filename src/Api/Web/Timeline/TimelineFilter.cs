@@ -42,9 +42,10 @@ public sealed record TimelineFilter(string? Kind, string? Person, DateOnly? From
             (fromDate, toDate) = (null, null);
         }
         var pageNumber = 1;
-        if (Blank(page) is { } pageText && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) || pageNumber < 1))
+        if (Blank(page) is { } pageText && (!int.TryParse(pageText, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber)
+            || pageNumber < 1 || pageNumber > TimelineQuery.MaxPage))
         {
-            problems.Add("The page must be a whole number from 1, so the first page is shown.");
+            problems.Add($"The page must be a whole number from 1 to {TimelineQuery.MaxPage}, so the first page is shown.");
             pageNumber = 1;
         }
         return new TimelineFilter(kind, person, fromDate, toDate, pageNumber, problems);
@@ -56,7 +57,7 @@ public sealed record TimelineFilter(string? Kind, string? Person, DateOnly? From
         Kind is null ? [] : [Kind],
         Person,
         From is { } from ? Start(from) : null,
-        To is { } to ? Start(to.AddDays(1)) : null,
+        To is { } to && to != DateOnly.MaxValue ? Start(to.AddDays(1)) : null,
         Page,
         PageSize);
 
