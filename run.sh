@@ -16,8 +16,9 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 dotnet build src/Api/LearningOrg.Api.csproj -c Release -nologo -v q
-# A development key for research pseudonyms; a deployment sets its own secret.
-ConnectionStrings__learningorg="$db" Demo__Seed=true ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" \
+# A development key for research pseudonyms; a deployment sets its own secret. The Orleans dashboard is on for local
+# runs (DASHBOARD=false turns it off); deployments leave it off unless they protect it.
+ConnectionStrings__learningorg="$db" Demo__Seed=true Orleans__Dashboard__Enabled="${DASHBOARD:-true}" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" \
   Research__PseudonymKey="${Research__PseudonymKey:-learningorg-development-pseudonym-key}" \
   dotnet run --project src/Api -c Release --no-build --urls "http://127.0.0.1:$port" &
 app=$!
@@ -31,6 +32,8 @@ cat <<MSG
 LearningOrg is running with the demo data at http://127.0.0.1:$port
   web app        http://127.0.0.1:$port/
   API reference  http://127.0.0.1:$port/api/reference
+  dashboard      http://127.0.0.1:$port/dashboard/ (Orleans; DASHBOARD=false turns it off)
+  health         http://127.0.0.1:$port/health/ready
   example        curl http://127.0.0.1:$port/api/schools/maple-grove-elementary/state
 Press Ctrl+C to stop.
 MSG

@@ -5,13 +5,16 @@ using LearningOrg.Api.Queries;
 using LearningOrg.Api.Research;
 using LearningOrg.Api.Web;
 using LearningOrg.Grains.Hosting;
+using LearningOrg.Grains.Telemetry;
 using LearningOrg.ServiceDefaults;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults("learningorg-api");
-builder.Services.AddHealthChecks().AddPostgresReadiness(builder.Configuration.ConnectionString());
+builder.Services.AddHealthChecks()
+    .AddPostgresReadiness(builder.Configuration.ConnectionString())
+    .AddProjectionLagReadiness(services => services.GetRequiredService<ProjectionLag>().MeasureAsync);
 builder.Services.ConfigureHttpJsonOptions(options => JsonContract.Configure(options.SerializerOptions));
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemExceptionHandler.NameTooLargeBodies);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
@@ -33,6 +36,7 @@ app.UseStatusCodePages();
 app.MapOpenApi();
 app.MapScalarApiReference("/api/reference", options => options.WithTitle("LearningOrg API"));
 app.MapDefaultEndpoints();
+app.MapDashboardWhenEnabled();
 app.MapWebPages();
 app.MapSchools();
 app.MapTeachers();

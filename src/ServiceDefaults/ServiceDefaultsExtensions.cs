@@ -20,7 +20,7 @@ public static class ServiceDefaultsExtensions
 {
     public const string LivePath = "/health/live";
     public const string ReadyPath = "/health/ready";
-    private const string ReadyTag = "ready";
+    public const string ReadyTag = "ready";
 
     /// <summary>Activity sources traced besides ASP.NET Core, HttpClient and Npgsql.</summary>
     public static readonly string[] TracedSources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "Marten", "LearningOrg"];
@@ -37,8 +37,17 @@ public static class ServiceDefaultsExtensions
             logging.IncludeScopes = true;
         });
 
+        // OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES are read by the SDK's default resource detectors; naming the
+        // service here as well would override the operator's OTEL_SERVICE_NAME, so the name is only a fallback.
+        var configuredName = builder.Configuration["OTEL_SERVICE_NAME"];
         var telemetry = builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(serviceName))
+            .ConfigureResource(resource =>
+            {
+                if (string.IsNullOrWhiteSpace(configuredName))
+                {
+                    resource.AddService(serviceName);
+                }
+            })
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
@@ -50,7 +59,8 @@ public static class ServiceDefaultsExtensions
                 .AddNpgsql()
                 .AddSource(TracedSources));
 
-        // The standard OTEL_* variables configure the exporter; without an endpoint nothing is exported.
+        // UseOtlpExporter reads the standard OTEL_EXPORTER_OTLP_* variables (endpoint, protocol, headers, and their
+        // per-signal forms) from configuration; without an endpoint nothing is exported.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             telemetry.UseOtlpExporter();
@@ -67,7 +77,11 @@ public static class ServiceDefaultsExtensions
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
-        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains("live") });
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(ReadyTag) || check.Tags.Contains("live"),
+            ResponseWriter = HealthReportJson.WriteAsync,
+        });
         return app;
     }
 }

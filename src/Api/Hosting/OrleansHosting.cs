@@ -1,4 +1,5 @@
 using LearningOrg.Grains.Hosting;
+using LearningOrg.ServiceDefaults;
 
 namespace LearningOrg.Api.Hosting;
 
@@ -15,13 +16,16 @@ public static class OrleansHosting
         {
             // Reads (events, asOf) go to Marten directly; commands go through the cluster.
             builder.Services.AddLearningOrgStore(builder.Configuration);
-            builder.UseOrleansClient(client => client.UseLearningOrgClustering(builder.Configuration));
+            builder.UseOrleansClient(client => client
+                .UseLearningOrgClustering(builder.Configuration)
+                .AddDashboardWhenEnabled(builder.Configuration));
         }
         else if (string.Equals(mode, "Embedded", StringComparison.OrdinalIgnoreCase))
         {
             builder.UseOrleans(silo => silo
                 .UseLearningOrgClustering(builder.Configuration)
-                .AddLearningOrgGrains(builder.Configuration));
+                .AddLearningOrgGrains(builder.Configuration)
+                .AddDashboardWhenEnabled(builder.Configuration));
         }
         else
         {

@@ -5,6 +5,8 @@ using System.Text.Json;
 using LearningOrg.Domain.Common;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.Persistence;
+using LearningOrg.Grains.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace LearningOrg.Grains.EventSourcing;
@@ -38,8 +40,12 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
 
     protected DateTimeOffset Now => clock.GetUtcNow();
 
+    // Resolved here rather than taken in the constructor so the four grains' constructors need not change.
+    private LearningOrgMetrics Metrics => ServiceProvider.GetRequiredService<LearningOrgMetrics>();
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        var started = clock.GetTimestamp();
         try
         {
             (state, version) = await journal.LoadAsync<TAggregate, TState, TEvent>(StreamKey, null, 0, cancellationToken);
@@ -50,6 +56,7 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
             logger.LogWarning(exception, "{StreamKey} could not be loaded: the event store did not answer", StreamKey);
             throw unavailable;
         }
+        Metrics.GrainActivated(AggregateKind, clock.GetElapsedTime(started));
     }
 
     public Task<AggregateView<TState>?> GetState() =>
@@ -67,6 +74,13 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
 
     /// <summary>Decides, appends and applies one proposed event; idempotent by the command id.</summary>
     protected async Task<CommandOutcome> Decide(CommandContext context, TEvent proposed)
+    {
+        var outcome = await DecideAndAppend(context, proposed);
+        Metrics.CommandHandled(AggregateKind, outcome);
+        return outcome;
+    }
+
+    private async Task<CommandOutcome> DecideAndAppend(CommandContext context, TEvent proposed)
     {
         if (string.IsNullOrWhiteSpace(context.CommandId) || context.CommandId.Length > CommandContext.MaxCommandIdLength)
         {
@@ -110,6 +124,8 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
             {
                 case AppendResult.Appended:
                     (state, version) = (newState, newVersion);
+                    Metrics.EventsAppendedTo(AggregateKind, decision.Events.Length);
+                    logger.LogDebug("Appended {EventCount} events to {StreamKey}, now at version {Version}", decision.Events.Length, StreamKey, newVersion);
                     return CommandOutcome.Accepted(StreamKey, newVersion, decision.Events.Length, proposed.OccurredAt);
                 case AppendResult.DuplicateCommand:
                     // Another activation took the same command id between our look-up and our append.
@@ -144,8 +160,12 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
     /// Refuses a command for a reason found outside the aggregate's rules, unless this command id was processed before:
     /// then the earlier answer, since what the reason rests on may have changed since.
     /// </summary>
-    protected async Task<CommandOutcome> Refuse(CommandContext context, TEvent proposed, RuleViolation violation) =>
-        string.IsNullOrWhiteSpace(context.CommandId) ? Reject(violation) : await EarlierAnswer(context, HashOf(proposed)) ?? Reject(violation);
+    protected async Task<CommandOutcome> Refuse(CommandContext context, TEvent proposed, RuleViolation violation)
+    {
+        var outcome = string.IsNullOrWhiteSpace(context.CommandId) ? Reject(violation) : await EarlierAnswer(context, HashOf(proposed)) ?? Reject(violation);
+        Metrics.CommandHandled(AggregateKind, outcome);
+        return outcome;
+    }
 
     protected CommandOutcome Reject(RuleViolation violation) => CommandOutcome.Rejected(StreamKey, version, violation);
 

@@ -1,6 +1,7 @@
 using JasperFx.Events.Daemon;
 using LearningOrg.Grains.Persistence;
 using LearningOrg.Grains.ReadModels;
+using LearningOrg.Grains.Telemetry;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,10 @@ public static class LearningOrgHosting
         services.AddSingleton<DirectoryReader>();
         services.AddHostedService<ReadModels.ReadModelCatchUp>();
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<LearningOrgMetrics>();
+        services.AddSingleton<ProjectionLag>();
+        services.AddHostedService<ProjectionLagGauge>();
         return services;
     }
 

@@ -1,0 +1,28 @@
+using Marten;
+
+namespace LearningOrg.Grains.Telemetry;
+
+/// <summary>
+/// How far the asynchronous projections trail the event store, in events: the highest event sequence minus the
+/// sequence the slowest async projection has reached (from Marten's progression table). Inline projections are written
+/// with the events, so a store that has only those never lags and reports zero.
+/// </summary>
+public sealed class ProjectionLag(IDocumentStore store)
+{
+    /// <summary>The largest lag over the async projections, and each one's lag by shard name.</summary>
+    public async Task<(long Events, IReadOnlyDictionary<string, long> ByProjection)> MeasureAsync(CancellationToken cancellationToken)
+    {
+        var asyncShards = ((DocumentStore)store).Options.Projections.AllShards().Select(shard => shard.Name.Identity).ToArray();
+        if (asyncShards.Length == 0)
+        {
+            return (0, new Dictionary<string, long>());
+        }
+        var database = store.Storage.Database;
+        var highest = await database.FetchHighestEventSequenceNumber(cancellationToken);
+        var progress = (await database.AllProjectionProgress(cancellationToken)).ToDictionary(state => state.ShardName, state => state.Sequence);
+        // A shard with no progression row has not processed anything yet.
+        var lags = asyncShards.ToDictionary(shard => shard, shard => Math.Max(0, highest - progress.GetValueOrDefault(shard)));
+        return (lags.Values.Max(), lags);
+    }
+}
+
