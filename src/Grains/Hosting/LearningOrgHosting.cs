@@ -48,7 +48,7 @@ public static class LearningOrgHosting
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<LearningOrgMetrics>();
-        services.AddSingleton<ProjectionLag>();
+        services.AddSingleton<Telemetry.ProjectionLag>();
         services.AddHostedService<ProjectionLagGauge>();
         return services;
     }
