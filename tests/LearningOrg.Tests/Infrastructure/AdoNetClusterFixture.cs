@@ -1,4 +1,6 @@
 using LearningOrg.Grains.Hosting;
+using LearningOrg.Grains.Persistence;
+using Marten;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
@@ -17,6 +19,12 @@ public sealed class AdoNetClusterFixture : ClusterFixture
     protected override void ConfigureCluster(TestClusterBuilder builder)
     {
         OrleansSchema.Apply(OrleansSchemaName);
+        // The three silos start together; with Marten's tables already there none of them waits for the others'
+        // migration lock (under load that wait timed out).
+        using (var store = DocumentStore.For(options => MartenSetup.Configure(options, TestDatabase.ConnectionString, Schema)))
+        {
+            store.Storage.ApplyAllConfiguredChangesToDatabaseAsync().GetAwaiter().GetResult();
+        }
         builder.Options.UseTestClusterMembership = false;
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
