@@ -1,5 +1,6 @@
 using LearningOrg.Grains.Persistence;
 using LearningOrg.Grains.ReadModels;
+using LearningOrg.Storage;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,10 +39,14 @@ public static class LearningOrgHosting
         return services;
     }
 
-    /// <summary>A silo hosting LearningOrg's grains, with trace context carried across grain calls.</summary>
+    /// <summary>
+    /// A silo hosting LearningOrg's grains, with trace context carried across grain calls, and the grain storage
+    /// (default and PubSubStore) that GrainStorage:Provider selects for the state that is not event-sourced.
+    /// </summary>
     public static ISiloBuilder AddLearningOrgGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddLearningOrgStore(configuration);
+        silo.AddLearningOrgGrainStorage(configuration);
         silo.AddActivityPropagation();
         return silo;
     }
