@@ -77,11 +77,14 @@ public static class GrainStorageSelection
             case GrainStorageProvider.AzureBlob:
                 // Moving to Microsoft.Orleans.Persistence.AzureStorage: services.AddAzureBlobGrainStorage(name,
                 // (Orleans.Configuration.AzureBlobStorageOptions o) => o.BlobServiceClient = new(connectionString)).
+                // Read here, not in the options callback, so a missing setting stops the silo before it starts.
+                var connectionString = configuration["GrainStorage:AzureConnectionString"]
+                    ?? throw new InvalidOperationException("GrainStorage:Provider is AzureBlob but GrainStorage:AzureConnectionString is not set (infra/azurite.sh start prints one).");
+                var container = configuration["GrainStorage:AzureContainer"] ?? AzureBlobGrainStorageOptions.DefaultContainerName;
                 silo.Services.AddAzureBlobGrainStorage(name, options =>
                 {
-                    options.ConnectionString = configuration["GrainStorage:AzureConnectionString"]
-                        ?? throw new InvalidOperationException("GrainStorage:Provider is AzureBlob but GrainStorage:AzureConnectionString is not set (infra/azurite.sh start prints one).");
-                    options.ContainerName = configuration["GrainStorage:AzureContainer"] ?? AzureBlobGrainStorageOptions.DefaultContainerName;
+                    options.ConnectionString = connectionString;
+                    options.ContainerName = container;
                 });
                 break;
             case GrainStorageProvider.AdoNet:
