@@ -75,13 +75,13 @@ public static class GrainStorageSelection
                 silo.AddMemoryGrainStorage(name);
                 break;
             case GrainStorageProvider.AzureBlob:
-                // Moving to Microsoft.Orleans.Persistence.AzureStorage: services.AddAzureBlobGrainStorage(name,
-                // (Orleans.Configuration.AzureBlobStorageOptions o) => o.BlobServiceClient = new(connectionString)).
                 // Read here, not in the options callback, so a missing setting stops the silo before it starts.
                 var connectionString = configuration["GrainStorage:AzureConnectionString"]
                     ?? throw new InvalidOperationException("GrainStorage:Provider is AzureBlob but GrainStorage:AzureConnectionString is not set (infra/azurite.sh start prints one).");
                 var container = configuration["GrainStorage:AzureContainer"] ?? AzureBlobGrainStorageOptions.DefaultContainerName;
-                silo.Services.AddAzureBlobGrainStorage(name, options =>
+                // Moving to Microsoft.Orleans.Persistence.AzureStorage replaces this one call with
+                // silo.AddAzureBlobGrainStorage(name, options => options.BlobServiceClient = new(connectionString)).
+                silo.Services.AddLearningOrgAzureBlobGrainStorage(name, options =>
                 {
                     options.ConnectionString = connectionString;
                     options.ContainerName = container;

@@ -12,7 +12,7 @@ public static class AzureBlobGrainStorageRegistration
     /// options post-configured with the silo's grain storage serializer, a keyed IGrainStorage, and (through
     /// AddGrainStorage) a silo lifecycle participant that creates the container at start.
     /// </summary>
-    public static IServiceCollection AddAzureBlobGrainStorage(this IServiceCollection services, string name, Action<AzureBlobGrainStorageOptions> configure)
+    public static IServiceCollection AddLearningOrgAzureBlobGrainStorage(this IServiceCollection services, string name, Action<AzureBlobGrainStorageOptions> configure)
     {
         services.AddOptions<AzureBlobGrainStorageOptions>(name).Configure(configure);
         services.AddTransient<IPostConfigureOptions<AzureBlobGrainStorageOptions>, DefaultStorageProviderSerializerOptionsConfigurator<AzureBlobGrainStorageOptions>>();
