@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test against the private PostgreSQL (started here, stopped at the end if this script started it),
+# Runs every test against the private PostgreSQL and Azurite (started here, stopped at the end if this script started them),
 # after checking that the build has no warnings and the code is formatted. Extra arguments go to dotnet test,
 # e.g. ./test.sh --filter "FullyQualifiedName~Domain".
 set -euo pipefail
@@ -9,7 +9,10 @@ infra/ensure-tools.sh
 was_running=0
 infra/postgres.sh status 2>/dev/null && was_running=1
 db="$(infra/postgres.sh start)"
-trap '[ "$was_running" = 1 ] || infra/postgres.sh stop' EXIT
+azurite_was_running=0
+infra/azurite.sh status 2>/dev/null && azurite_was_running=1
+azurite="$(infra/azurite.sh start)"
+trap '[ "$was_running" = 1 ] || infra/postgres.sh stop; [ "$azurite_was_running" = 1 ] || infra/azurite.sh stop' EXIT
 
 dotnet build LearningOrg.sln -c Release -nologo -v q -warnaserror
 dotnet format LearningOrg.sln --verify-no-changes --no-restore -v q \
@@ -17,7 +20,7 @@ dotnet format LearningOrg.sln --verify-no-changes --no-restore -v q \
 
 log="$(mktemp)"
 status=0
-LEARNINGORG_TEST_DB="$db" dotnet test LearningOrg.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
+LEARNINGORG_TEST_DB="$db" LEARNINGORG_TEST_AZURITE="$azurite" dotnet test LearningOrg.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
 
 # One closing line for any reader: "tests: N passed, N failed, N skipped".
 python3 - "$log" <<'PY'

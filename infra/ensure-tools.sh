@@ -7,6 +7,9 @@ command -v curl >/dev/null || missing+=(curl)
 command -v python3 >/dev/null || missing+=(python3)
 # The web tests drive Debian's chromium through Playwright (no browser download): tests/LearningOrg.Tests/Web.
 command -v chromium >/dev/null || missing+=(chromium)
+# Azurite, the Azure Storage emulator the grain storage tests run against, installs with npm: infra/azurite.sh.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing ${missing[*]} with apt-get" >&2

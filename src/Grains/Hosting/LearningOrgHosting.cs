@@ -2,6 +2,7 @@ using JasperFx.Events.Daemon;
 using LearningOrg.Grains.Persistence;
 using LearningOrg.Grains.ReadModels;
 using LearningOrg.Grains.Telemetry;
+using LearningOrg.Storage;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,10 +54,14 @@ public static class LearningOrgHosting
         return services;
     }
 
-    /// <summary>A silo hosting LearningOrg's grains, with trace context carried across grain calls.</summary>
+    /// <summary>
+    /// A silo hosting LearningOrg's grains, with trace context carried across grain calls, and the grain storage
+    /// (default and PubSubStore) that GrainStorage:Provider selects for the state that is not event-sourced.
+    /// </summary>
     public static ISiloBuilder AddLearningOrgGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         silo.Services.AddLearningOrgStore(configuration, runProjectionDaemon: true);
+        silo.AddLearningOrgGrainStorage(configuration);
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<StoreUnavailableFilter>();
         return silo;

@@ -40,7 +40,7 @@ public class ClusterFixture : IAsyncLifetime
     {
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Store?.Dispose();
         await Cluster.StopAllSilosAsync();
