@@ -1,3 +1,4 @@
+using LearningOrg.Grains.Live;
 using LearningOrg.Grains.Persistence;
 using LearningOrg.Grains.ReadModels;
 using Marten;
@@ -43,8 +44,24 @@ public static class LearningOrgHosting
     {
         silo.Services.AddLearningOrgStore(configuration);
         silo.AddActivityPropagation();
+        silo.AddLearningOrgLiveUpdates();
         return silo;
     }
+
+    /// <summary>
+    /// The memory streams that carry live timeline notifications (<see cref="LiveUpdates"/>), and the grain storage
+    /// "PubSubStore" that keeps who subscribes to them. In memory for now; the configured grain storage replaces it.
+    /// </summary>
+    public static ISiloBuilder AddLearningOrgLiveUpdates(this ISiloBuilder silo)
+    {
+        silo.AddMemoryStreams(LiveUpdates.ProviderName);
+        silo.AddMemoryGrainStorage(LiveUpdates.PubSubStorageName);
+        return silo;
+    }
+
+    /// <summary>The same stream provider on a cluster client, so the API can subscribe in client mode.</summary>
+    public static IClientBuilder AddLearningOrgLiveUpdates(this IClientBuilder client) =>
+        client.AddMemoryStreams(LiveUpdates.ProviderName);
 
     /// <summary>
     /// Cluster membership on loopback: Orleans:SiloPort (default 11111) and Orleans:GatewayPort (default 30000).
@@ -66,6 +83,7 @@ public static class LearningOrgHosting
         var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
         client.UseLocalhostClustering(gatewayPort, ServiceId, configuration["Orleans:ClusterId"] ?? "dev");
         client.AddActivityPropagation();
+        client.AddLearningOrgLiveUpdates();
         return client;
     }
 }
