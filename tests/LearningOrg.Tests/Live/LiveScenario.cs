@@ -38,10 +38,12 @@ public sealed class LiveScenario(ApiFixture api)
     }
 
     /// <summary>Records a decision with the given title, on the given day after the school's founding.</summary>
-    public Task Decision(string schoolId, string title, int day) =>
+    public Task Decision(string schoolId, string title, int day) => Decision(schoolId, title, Founded.AddDays(day));
+
+    public Task Decision(string schoolId, string title, DateTimeOffset occurredAt) =>
         Accepted($"/api/schools/{schoolId}/decisions", new DecisionRecorded(NewId("d"), title, "scheduling", DecisionMode.Shared,
             ImmutableArray<string>.Empty, false, "Recorded by the live timeline tests.")
-        { OccurredAt = Founded.AddDays(day) });
+        { OccurredAt = occurredAt });
 
     /// <summary>Opens the live timeline fresh and returns it with the cursor its first (id-only) event gives.</summary>
     public async Task<(ServerSentEvents Live, long Cursor)> OpenFresh(string schoolId)

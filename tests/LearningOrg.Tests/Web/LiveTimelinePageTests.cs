@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Net;
 using LearningOrg.Demo;
+using LearningOrg.Tests.Live;
 using Microsoft.Playwright;
 
 namespace LearningOrg.Tests.Web;
@@ -20,17 +20,7 @@ public sealed class LiveTimelinePageTests(WebFixture web)
         await page.EvaluateAsync("() => { window.loadedOnce = true; }");
         var title = $"Live page check {Guid.NewGuid():N}"[..32];
 
-        using var response = await web.Api.Post($"/api/schools/{DemoIds.HarborView}/decisions", new
-        {
-            decisionId = $"live-{Guid.NewGuid():N}",
-            title,
-            area = "Scheduling",
-            mode = "Shared",
-            participants = Array.Empty<string>(),
-            equityFocus = false,
-            rationale = "Recorded by the live timeline page test.",
-        });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await new LiveScenario(web.Api).Decision(DemoIds.HarborView, title, DateTimeOffset.UtcNow);
 
         var entry = page.Locator(".tl-entry", new() { HasText = title });
         await Assertions.Expect(entry).ToHaveCountAsync(1, new() { Timeout = 30_000 });
