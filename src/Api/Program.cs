@@ -45,6 +45,7 @@ app.MapNetworks();
 app.MapEventTypes();
 app.MapCulture();
 app.MapTimelines();
+app.MapLiveTimeline();
 app.MapExports();
 app.MapImports();
 app.MapErasure();

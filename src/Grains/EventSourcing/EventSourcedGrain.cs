@@ -2,8 +2,10 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
 using LearningOrg.Grains.Abstractions;
+using LearningOrg.Grains.Live;
 using LearningOrg.Grains.Persistence;
 using LearningOrg.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
@@ -126,6 +128,7 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
                     (state, version) = (newState, newVersion);
                     Metrics.EventsAppendedTo(AggregateKind, decision.Events.Length);
                     logger.LogDebug("Appended {EventCount} events to {StreamKey}, now at version {Version}", decision.Events.Length, StreamKey, newVersion);
+                    await PublishTimelineChanges(decision.Events, newVersion - decision.Events.Length + 1);
                     return CommandOutcome.Accepted(StreamKey, newVersion, decision.Events.Length, proposed.OccurredAt);
                 case AppendResult.DuplicateCommand:
                     // Another activation took the same command id between our look-up and our append.
@@ -139,6 +142,35 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
                     return Reject(RuleViolation.Conflict("concurrent-writers",
                         $"Other writers kept changing this {AggregateKind}; nothing was recorded. Try again."));
             }
+        }
+    }
+
+    /// <summary>The schools on whose timeline an appended event appears, given the state it produced.</summary>
+    protected abstract IEnumerable<string> SchoolsConcerned(TEvent appended, TState newState);
+
+    /// <summary>
+    /// Tells each school concerned that its timeline has a new entry. Called only after the commit; a failure is logged
+    /// and swallowed, since the store is the truth and an open page catches up from its cursor.
+    /// </summary>
+    private async Task PublishTimelineChanges(IReadOnlyList<TEvent> appended, long firstVersion)
+    {
+        try
+        {
+            var provider = this.GetStreamProvider(LiveUpdates.ProviderName);
+            for (var i = 0; i < appended.Count; i++)
+            {
+                var e = appended[i];
+                var type = EventCatalog.For(e.GetType()).Name;
+                foreach (var schoolId in SchoolsConcerned(e, state!).Distinct(StringComparer.Ordinal))
+                {
+                    await provider.GetStream<TimelineChanged>(LiveUpdates.SchoolTimeline(schoolId))
+                        .OnNextAsync(new TimelineChanged(schoolId, StreamKey, firstVersion + i, type, e.OccurredAt));
+                }
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogWarning(e, "Live update for {StreamKey} up to version {Version} not published; open timelines catch up when they reconnect", StreamKey, version);
         }
     }
 

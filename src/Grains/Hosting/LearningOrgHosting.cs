@@ -1,4 +1,5 @@
 using JasperFx.Events.Daemon;
+using LearningOrg.Grains.Live;
 using LearningOrg.Grains.Persistence;
 using LearningOrg.Grains.ReadModels;
 using LearningOrg.Grains.Telemetry;
@@ -64,8 +65,23 @@ public static class LearningOrgHosting
         silo.AddLearningOrgGrainStorage(configuration);
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<StoreUnavailableFilter>();
+        silo.AddLearningOrgLiveUpdates();
         return silo;
     }
+
+    /// <summary>
+    /// The memory streams that carry live timeline notifications (<see cref="LiveUpdates"/>). Who subscribes to them
+    /// is kept in the grain storage "PubSubStore", which AddLearningOrgGrainStorage registers from GrainStorage:Provider.
+    /// </summary>
+    public static ISiloBuilder AddLearningOrgLiveUpdates(this ISiloBuilder silo)
+    {
+        silo.AddMemoryStreams(LiveUpdates.ProviderName);
+        return silo;
+    }
+
+    /// <summary>The same stream provider on a cluster client, so the API can subscribe in client mode.</summary>
+    public static IClientBuilder AddLearningOrgLiveUpdates(this IClientBuilder client) =>
+        client.AddMemoryStreams(LiveUpdates.ProviderName);
 
     /// <summary>
     /// Cluster membership (see <see cref="OrleansClustering"/>): Orleans:SiloPort (default 11111) and
@@ -103,6 +119,7 @@ public static class LearningOrgHosting
             client.UseLocalhostClustering(gatewayPort, ServiceId, OrleansClustering.ClusterId(configuration));
         }
         client.AddActivityPropagation();
+        client.AddLearningOrgLiveUpdates();
         return client;
     }
 }

@@ -11,6 +11,16 @@ public sealed class InitiativeGrain(EventJournal journal, TimeProvider clock, IL
 {
     protected override string AggregateKind => StreamKeys.Initiative;
 
+    protected override IEnumerable<string> SchoolsConcerned(InitiativeEvent appended, InitiativeState newState) => appended switch
+    {
+        SchoolEnrolled enrolled => [enrolled.SchoolId],
+        SchoolWithdrawn withdrawn => [withdrawn.SchoolId],
+        InterventionStarted started => [started.SchoolId],
+        InterventionCompleted completed when newState.Interventions.TryGetValue(completed.InterventionId, out var intervention) =>
+            [intervention.Start.SchoolId],
+        _ => [],
+    };
+
     public async Task<CommandOutcome> Record(CommandContext context, InitiativeEvent proposed)
     {
         if (proposed is SchoolEnrolled e && State is not null && !State.EnrolledSchools.ContainsKey(e.SchoolId)

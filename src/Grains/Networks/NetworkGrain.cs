@@ -11,6 +11,13 @@ public sealed class NetworkGrain(EventJournal journal, TimeProvider clock, ILogg
 {
     protected override string AggregateKind => StreamKeys.Network;
 
+    protected override IEnumerable<string> SchoolsConcerned(NetworkEvent appended, NetworkState newState) => appended switch
+    {
+        SchoolJoinedNetwork joined => [joined.SchoolId],
+        SchoolLeftNetwork left => [left.SchoolId],
+        _ => [],
+    };
+
     public async Task<CommandOutcome> Record(CommandContext context, NetworkEvent proposed)
     {
         if (proposed is SchoolJoinedNetwork e && State is not null && !State.Members.ContainsKey(e.SchoolId)

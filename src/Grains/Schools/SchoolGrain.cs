@@ -12,6 +12,8 @@ public sealed class SchoolGrain(EventJournal journal, TimeProvider clock, ILogge
 {
     protected override string AggregateKind => StreamKeys.School;
 
+    protected override IEnumerable<string> SchoolsConcerned(SchoolEvent appended, SchoolState newState) => [Id];
+
     public async Task<CommandOutcome> Record(CommandContext context, SchoolEvent proposed)
     {
         var outcome = await Decide(context, proposed);

@@ -13,6 +13,10 @@ public sealed class TeacherGrain(EventJournal journal, TimeProvider clock, ILogg
 {
     protected override string AggregateKind => StreamKeys.Teacher;
 
+    /// <summary>A move shows on both schools' timelines; anything else on the school the teacher is now on.</summary>
+    protected override IEnumerable<string> SchoolsConcerned(TeacherEvent appended, TeacherState newState) =>
+        appended is TeacherMovedSchool moved ? [moved.FromSchoolId, moved.ToSchoolId] : [newState.SchoolId];
+
     public async Task<CommandOutcome> Record(CommandContext context, TeacherEvent proposed)
     {
         if (await CheckSchools(proposed) is { } refused)
