@@ -10,13 +10,13 @@ namespace LearningOrg.Api.Security;
 
 /// <summary>A development token asked for by persona (one of <see cref="Personas"/>) or by explicit claims.</summary>
 public sealed record DevTokenRequest(
-    string? Persona,
-    string? Subject,
-    string? Role,
-    IReadOnlyList<string>? Schools,
-    IReadOnlyList<string>? Networks,
-    IReadOnlyList<string>? Initiatives,
-    bool? ResearchIdentifiable);
+    string? Persona = null,
+    string? Subject = null,
+    string? Role = null,
+    IReadOnlyList<string>? Schools = null,
+    IReadOnlyList<string>? Networks = null,
+    IReadOnlyList<string>? Initiatives = null,
+    bool? ResearchIdentifiable = null);
 
 /// <summary>A bearer token from the local issuer.</summary>
 public sealed record DevToken(string AccessToken, string TokenType, int ExpiresIn, string Subject, string Role);
