@@ -23,7 +23,6 @@ public sealed class PseudonymizedReadTests(SecurityFixture fixture) : IClassFixt
         $"/api/schools/{DemoIds.MapleGrove}/events?limit=1000",
         $"/api/schools/{DemoIds.MapleGrove}/replay?limit=200",
         $"/api/schools/{DemoIds.MapleGrove}/timeline?pageSize=500",
-        $"/api/schools/{DemoIds.MapleGrove}/episodes",
     };
 
     [Theory]
