@@ -16,10 +16,13 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 dotnet build src/Api/LearningOrg.Api.csproj -c Release -nologo -v q
-# A development key for research pseudonyms; a deployment sets its own secret. The Orleans dashboard is on for local
-# runs (DASHBOARD=false turns it off); deployments leave it off unless they protect it.
+# Development keys for research pseudonyms and the local token issuer, whose persona sign-in and token endpoint are on
+# for the demo; a deployment sets its own secrets (or Auth__Authority) and leaves the local issuer off. The Orleans
+# dashboard is on for local runs (DASHBOARD=false turns it off); deployments leave it off unless they protect it.
 ConnectionStrings__learningorg="$db" Demo__Seed=true Orleans__Dashboard__Enabled="${DASHBOARD:-true}" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" \
   Research__PseudonymKey="${Research__PseudonymKey:-learningorg-development-pseudonym-key}" \
+  Auth__SigningKey="${Auth__SigningKey:-learningorg-development-signing-key-not-for-production}" \
+  Auth__LocalIssuer__Enabled="${Auth__LocalIssuer__Enabled:-true}" \
   dotnet run --project src/Api -c Release --no-build --urls "http://127.0.0.1:$port" &
 app=$!
 for _ in $(seq 1 120); do
@@ -34,7 +37,9 @@ LearningOrg is running with the demo data at http://127.0.0.1:$port
   API reference  http://127.0.0.1:$port/api/reference
   dashboard      http://127.0.0.1:$port/dashboard/ (Orleans; DASHBOARD=false turns it off)
   health         http://127.0.0.1:$port/health/ready
-  example        curl http://127.0.0.1:$port/api/schools/maple-grove-elementary/state
+  example        curl -H "Authorization: Bearer <token>" http://127.0.0.1:$port/api/schools/maple-grove-elementary/state
+  sign in        http://127.0.0.1:$port/signin (demo personas)
+  token          curl -X POST http://127.0.0.1:$port/api/dev/tokens -H 'Content-Type: application/json' -d '{"persona":"admin"}'
 Press Ctrl+C to stop.
 MSG
 wait "$app"

@@ -1,5 +1,6 @@
 using LearningOrg.Api.Contracts;
 using LearningOrg.Api.Http;
+using LearningOrg.Api.Security;
 using LearningOrg.Domain.Common;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.Persistence;
@@ -26,19 +27,27 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
     private readonly RouteGroupBuilder group = app.MapGroup(basePath).WithTags(char.ToUpperInvariant(kind[0]) + kind[1..] + "s");
 
     /// <summary>POST {group}/{id}: the creation command, answered 201 Created.</summary>
-    public AggregateRoutes<TAggregate, TState, TEvent> Create<TCreation>(string summary)
-        where TCreation : TEvent =>
-        Map<TCreation>("/{id}", summary, created: true);
+    /// <param name="configure">More conventions for the route, such as a check of the body's scope.</param>
+    public AggregateRoutes<TAggregate, TState, TEvent> Create<TCreation>(string summary, Action<RouteHandlerBuilder>? configure = null)
+        where TCreation : TEvent
+    {
+        var route = Map<TCreation>("/{id}", summary, created: true).RequireAuthorization(Policies.For(kind, Access.Create));
+        configure?.Invoke(route);
+        return this;
+    }
 
     /// <summary>POST {group}/{id}/{path}: a command that records one event.</summary>
     public AggregateRoutes<TAggregate, TState, TEvent> Command<TCommand>(string path, string summary)
-        where TCommand : TEvent =>
-        Map<TCommand>($"/{{id}}/{path}", summary, created: false);
-
-    private AggregateRoutes<TAggregate, TState, TEvent> Map<TCommand>(string pattern, string summary, bool created)
         where TCommand : TEvent
     {
-        group.MapPost(pattern, async Task<Results<Created<CommandAccepted>, Ok<CommandAccepted>, ProblemHttpResult>> (
+        Map<TCommand>($"/{{id}}/{path}", summary, created: false).RequireAuthorization(Policies.For(kind, Access.Write));
+        return this;
+    }
+
+    private RouteHandlerBuilder Map<TCommand>(string pattern, string summary, bool created)
+        where TCommand : TEvent
+    {
+        return group.MapPost(pattern, async Task<Results<Created<CommandAccepted>, Ok<CommandAccepted>, ProblemHttpResult>> (
                 string id, TCommand body, HttpContext http, IGrainFactory grains) =>
             {
                 if (Check.Id(id, "id") is { } badId)
@@ -70,13 +79,16 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
             .WithDescription($"Records a {EventTypeName<TCommand>()} event. occurredAt is optional (default: now). " +
                 "Send an Idempotency-Key to make retries safe, and If-Match with the ETag you read to refuse stale writes.")
             .Accepts<TCommand>("application/json");
-        return this;
     }
 
     /// <summary>GET {id}/state and GET {id}/events.</summary>
     public AggregateRoutes<TAggregate, TState, TEvent> Reads()
     {
-        group.MapGet("/{id}/state", async Task<Results<Ok<StateResponse<TState>>, Ok<SequenceStateResponse<TState>>, StatusCodeHttpResult, ProblemHttpResult>> (
+        // Every read below needs read access to the {id}; researchers without identifiable access read pseudonyms.
+        var reads = group.MapGroup(string.Empty)
+            .RequireAuthorization(Policies.For(kind, Access.Read))
+            .AddEndpointFilter(PseudonymizedReads.Filter);
+        reads.MapGet("/{id}/state", async Task<Results<Ok<StateResponse<TState>>, Ok<SequenceStateResponse<TState>>, StatusCodeHttpResult, ProblemHttpResult>> (
                 string id, DateTimeOffset? asOf, long? asOfSequence, HttpContext http, IGrainFactory grains, EventJournal journal, CancellationToken cancellationToken) =>
             {
                 if (Check.Id(id, "id") is { } badId)
@@ -113,7 +125,7 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
                 "asOfSequence is transaction time: the fold of the events the store had recorded up to that global sequence number " +
                 "(what the system knew then); the two differ when history was entered late. Not both at once.");
 
-        group.MapGet("/{id}/events", async Task<Results<Ok<EventPage>, ProblemHttpResult>> (
+        reads.MapGet("/{id}/events", async Task<Results<Ok<EventPage>, ProblemHttpResult>> (
                 string id, long? fromVersion, int? limit, EventJournal journal, CancellationToken cancellationToken) =>
             {
                 if (Check.Id(id, "id") is { } badId)
@@ -140,7 +152,7 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
             })
             .WithName($"{kind}-events")
             .WithSummary($"The {kind}'s events in stream order, with their metadata, paged by version");
-        ReplayRoutes<TAggregate, TState, TEvent>.Map(group, kind);
+        ReplayRoutes<TAggregate, TState, TEvent>.Map(reads, kind);
         return this;
     }
 

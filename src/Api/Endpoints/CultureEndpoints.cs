@@ -2,6 +2,7 @@ using System.Globalization;
 using LearningOrg.Api.Contracts;
 using LearningOrg.Api.Http;
 using LearningOrg.Api.Queries;
+using LearningOrg.Api.Security;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Culture;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,17 +22,20 @@ public static class CultureEndpoints
     public static IEndpointRouteBuilder MapCulture(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/schools/{id}/trajectory", Trajectory)
+            .RequireAuthorization(Policies.ReadSchool)
             .WithTags("Culture")
             .WithName("school-trajectory")
             .WithSummary("The school's culture indicators at the end of each month")
             .WithDescription("from and to are months (yyyy-MM). Default: from the month the school was registered to the month of its latest event.");
         app.MapGet("/api/networks/{id}/comparison", Comparison)
+            .RequireAuthorization(Policies.ReadNetwork)
             .WithTags("Culture")
             .WithName("network-comparison")
             .WithSummary("The network's member schools at a date, side by side, as JSON or CSV")
             .WithDescription("at is a date (yyyy-MM-dd: its last instant, UTC) or a date-time; default now. Breaking-ranks counts cover its month up to at. " +
                 "format=csv (or Accept: text/csv) downloads CSV.");
         app.MapGet("/api/networks/{id}/series", Series)
+            .RequireAuthorization(Policies.ReadNetwork)
             .WithTags("Culture")
             .WithName("network-series")
             .WithSummary("The monthly indicators of every school that has belonged to the network, aligned by calendar month or by first teacher-leader role")

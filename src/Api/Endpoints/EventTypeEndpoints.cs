@@ -16,6 +16,7 @@ public static class EventTypeEndpoints
     public static IEndpointRouteBuilder MapEventTypes(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/event-types", () => TypedResults.Ok(Describe()))
+            .AllowAnonymous()
             .WithTags("Contract")
             .WithName("event-types")
             .WithSummary("Every event type with its fields; all events also carry occurredAt, recordedAt, recordedBy and commandId");

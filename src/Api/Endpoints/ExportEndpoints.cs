@@ -1,6 +1,7 @@
 using System.Globalization;
 using LearningOrg.Api.Http;
 using LearningOrg.Api.Research;
+using LearningOrg.Api.Security;
 using LearningOrg.Grains.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -28,8 +29,9 @@ public static class ExportEndpoints
                 "global sequence the export is fixed at; by default the highest one below which every append has committed. It is " +
                 $"echoed in the {SequenceHeader} header and the file name: the same request with it gives the same bytes later. " +
                 "By default teacher names and other personal names are left out and teacher ids replaced by keyed pseudonyms " +
-                "(Research:PseudonymKey; 503 when it is not configured). identifiable=true returns real ids and names; it is open " +
-                "to every caller until authentication arrives (issue 5), which will restrict it to granted callers.")
+                "(Research:PseudonymKey; 503 when it is not configured). identifiable=true returns real ids and names, for admins and " +
+                "researchers granted identifiable access only. scope=all is for admins and researchers; a school's or a network's " +
+                "scope for whoever may read that school or network.")
             .Produces(StatusCodes.Status200OK, contentType: JsonLinesWriter.ContentType)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
@@ -39,6 +41,7 @@ public static class ExportEndpoints
                 "md" => TypedResults.Text(Codebook.Markdown(), "text/markdown; charset=utf-8"),
                 _ => Problems.Invalid("format", "format must be json or md."),
             })
+            .AllowAnonymous()
             .WithName("export-codebook")
             .WithSummary("Every event type and field of the exports with its type, unit and allowed values (format=json or md)");
         return app;
@@ -46,8 +49,9 @@ public static class ExportEndpoints
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(
         string? scope, string? format, long? upToSequence, bool? identifiable,
-        HttpContext http, EventJournal journal, IOptionsMonitor<ResearchOptions> options, CancellationToken cancellationToken)
+        HttpContext http, EventJournal journal, ScopeResolver access, IOptionsMonitor<ResearchOptions> options, CancellationToken cancellationToken)
     {
+        var caller = Caller.From(http.User);
         var extension = format ?? "jsonl";
         if (extension is not ("jsonl" or "csv"))
         {
@@ -57,6 +61,16 @@ public static class ExportEndpoints
         if (badScope is not null)
         {
             return Problems.For(badScope);
+        }
+        if (identifiable == true && !caller.MayExportIdentifiable)
+        {
+            return AuthProblems.ForbiddenResult("identifiable=true is for administrators and researchers granted identifiable access.");
+        }
+        if (exportScope!.Id is null ? !(caller.IsAdmin || caller.IsResearcher) : !await access.MayAsync(caller, Access.Read, exportScope.Kind, exportScope.Id))
+        {
+            return AuthProblems.ForbiddenResult(exportScope.Id is null
+                ? "scope=all is for administrators and researchers; ask for a school's or a network's scope you may read."
+                : $"You may not read {exportScope.Kind} {exportScope.Id}.");
         }
         Pseudonymizer? pseudonyms = null;
         if (identifiable != true)
@@ -100,7 +114,8 @@ public static class ExportEndpoints
             fileName);
     }
 
-    private static ProblemHttpResult KeyMissing()
+    /// <summary>503: pseudonyms are needed and Research:PseudonymKey is not set.</summary>
+    internal static ProblemHttpResult KeyMissing()
     {
         var problem = new ProblemDetails
         {

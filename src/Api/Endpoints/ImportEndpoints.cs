@@ -1,5 +1,6 @@
 using LearningOrg.Api.Http;
 using LearningOrg.Api.Research;
+using LearningOrg.Api.Security;
 using LearningOrg.Domain.Common;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,22 +31,17 @@ public static class ImportEndpoints
                 {
                     limit.MaxRequestBodySize = MaxBodyBytes;
                 }
-                var recordedBy = http.User.Identity?.Name ?? http.Request.Headers[CommandHeaders.RecordedBy].ToString();
-                if (Check.Text(recordedBy, CommandHeaders.RecordedBy, Limits.Name, required: false) is { } badName)
-                {
-                    return Problems.For(badName);
-                }
-                var report = await importer.ImportAsync(http.Request.BodyReader,
-                    string.IsNullOrWhiteSpace(recordedBy) ? "import" : recordedBy.Trim(), cancellationToken);
+                var report = await importer.ImportAsync(http.Request.BodyReader, CommandHeaders.RecordedByOf(http), cancellationToken);
                 return TypedResults.Ok(report);
             })
+            .RequireAuthorization(Policies.Admin)
             .WithTags("Research")
             .WithName("import")
             .WithSummary("Import historical records: JSON Lines in the export's shape, one event per line, validated like live commands")
             .WithDescription(
                 "Content-Type: application/x-ndjson. Each line is an event as an identifiable export writes it; eventId, type, streamId, " +
                 "data and occurredAt (in data or beside it) are required, and sequence, version, recordedAt and recordedBy are ignored " +
-                "(X-Recorded-By names who imports). Each line is recorded through its aggregate with the command id import/{eventId}, " +
+                "(the signed-in administrator is recorded as recordedBy). Each line is recorded through its aggregate with the command id import/{eventId}, " +
                 "under the same rules as a live command, so importing a file twice adds nothing. Follow-ups the system writes itself " +
                 "(TeacherJoinedStaff, RoleTaken, RoleLeft, and command ids ending in /join, /leave or /teacher) are skipped: the lines " +
                 "that caused them re-create them. Lines run in file order per stream. The answer counts the lines accepted, replayed, " +

@@ -1,3 +1,4 @@
+using LearningOrg.Api.Security;
 using LearningOrg.Domain.Teachers;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.Persistence;
@@ -12,7 +13,8 @@ public static class TeacherEndpoints
         new AggregateRoutes<Teacher, TeacherState, TeacherEvent>(app, "/api/teachers", StreamKeys.Teacher,
                 (grains, id, context, e) => grains.GetGrain<ITeacherGrain>(id).Record(context, e),
                 (grains, id) => grains.GetGrain<ITeacherGrain>(id).GetState())
-            .Create<TeacherRegistered>("Register a teacher (also puts them on their school's staff)")
+            .Create<TeacherRegistered>("Register a teacher (also puts them on their school's staff)",
+                route => route.AddEndpointFilter<TeacherRegistrationScope>())
             .Command<TeacherMovedSchool>("moves", "Record a move to another school (updates both schools' staff)")
             .Command<ProfessionalLearningCompleted>("professional-learning", "Record completed professional learning")
             .Command<InformalLeadershipObserved>("informal-leadership", "Record an observed informal act of leadership")

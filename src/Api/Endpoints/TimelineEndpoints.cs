@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using LearningOrg.Api.Contracts;
 using LearningOrg.Api.Http;
+using LearningOrg.Api.Security;
 using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
 using LearningOrg.Grains.ReadModels;
@@ -24,7 +25,9 @@ public static class TimelineEndpoints
 
     public static IEndpointRouteBuilder MapTimelines(this IEndpointRouteBuilder app)
     {
-        var schools = app.MapGroup("/api/schools").WithTags("Timelines");
+        var schools = app.MapGroup("/api/schools").WithTags("Timelines")
+            .RequireAuthorization(Policies.ReadSchool)
+            .AddEndpointFilter(PseudonymizedReads.Filter);
 
         schools.MapGet("/{id}/timeline", async Task<Results<Ok<TimelineResponse>, ProblemHttpResult>> (
                 string id,

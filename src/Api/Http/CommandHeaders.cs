@@ -4,11 +4,10 @@ using LearningOrg.Grains.Abstractions;
 
 namespace LearningOrg.Api.Http;
 
-/// <summary>Reads a command's context from its HTTP headers: Idempotency-Key, If-Match and X-Recorded-By.</summary>
+/// <summary>Reads a command's context: Idempotency-Key and If-Match from its headers, recordedBy from the signed-in caller.</summary>
 public static class CommandHeaders
 {
     public const string IdempotencyKey = "Idempotency-Key";
-    public const string RecordedBy = "X-Recorded-By";
     public const string Replayed = "Idempotent-Replayed";
 
     public static (CommandContext? Context, RuleViolation? Problem) Read(HttpContext http)
@@ -31,12 +30,6 @@ public static class CommandHeaders
                 $"{IdempotencyKey} must be 1 to {CommandContext.MaxCommandIdLength} printable ASCII characters without spaces."));
         }
 
-        var recordedBy = http.User.Identity?.Name ?? headers[RecordedBy].ToString();
-        if (Check.Text(recordedBy, RecordedBy, Limits.Name, required: false) is { } badName)
-        {
-            return (null, badName);
-        }
-
         long? expected = null;
         var ifMatch = headers.IfMatch.ToString();
         if (ifMatch.Length > 0 && ifMatch != "*")
@@ -48,7 +41,18 @@ public static class CommandHeaders
             }
             expected = version;
         }
-        return (new CommandContext(key, string.IsNullOrWhiteSpace(recordedBy) ? "anonymous" : recordedBy.Trim(), expected), null);
+        return (new CommandContext(key, RecordedByOf(http), expected), null);
+    }
+
+    /// <summary>
+    /// Who records: the authenticated caller's subject (the sub claim), never a header the caller could set to anything.
+    /// Every command route needs a signed-in caller, so "anonymous" only appears if one is mapped without a policy.
+    /// </summary>
+    public static string RecordedByOf(HttpContext http)
+    {
+        var subject = http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name?.Trim() : null;
+        return string.IsNullOrEmpty(subject) ? "anonymous"
+            : subject.Length <= Limits.Name ? subject : subject[..Limits.Name];
     }
 
     public static string ETag(long version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";

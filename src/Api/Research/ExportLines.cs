@@ -61,9 +61,10 @@ public sealed class ExportLines
     private readonly Regex? names;
     private readonly Dictionary<string, string> pseudonymOfName;
 
-    private ExportLines(Pseudonymizer? pseudonyms, Dictionary<string, string> pseudonymOfName)
+    private ExportLines(Pseudonymizer? pseudonyms, Dictionary<string, string> pseudonymOfName, IReadOnlyCollection<string>? teacherIds = null)
     {
         this.pseudonyms = pseudonyms;
+        TeacherIds = teacherIds ?? [];
         this.pseudonymOfName = pseudonymOfName;
         if (pseudonymOfName.Count > 0)
         {
@@ -76,11 +77,15 @@ public sealed class ExportLines
 
     public static ExportLines Identifiable() => new(null, []);
 
+    /// <summary>The ids of every teacher registered up to the export's sequence (empty when identifiable).</summary>
+    public IReadOnlyCollection<string> TeacherIds { get; }
+
     /// <summary>Pseudonymized lines; reads every teacher's registered name up to the export's sequence, to find it in free text.</summary>
     public static async Task<ExportLines> PseudonymizedAsync(Pseudonymizer pseudonyms, EventJournal journal, long upToSequence, CancellationToken cancellationToken)
     {
         var registrations = await journal.ReadCreationsAsync(StreamKeys.Teacher + "/", upToSequence, cancellationToken);
         var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var teacherIds = registrations.Select(r => StreamKeys.Parse(r.StreamId).Id).ToList();
         foreach (var registration in registrations)
         {
             if (registration.Data is not TeacherRegistered { Name: { } raw } || raw.Trim() is not { Length: >= MinScrubbedNameLength } name)
@@ -91,7 +96,7 @@ public sealed class ExportLines
             // Two teachers with one name: the text cannot tell which was meant.
             byName[name] = byName.TryGetValue(name, out var other) && other != pseudonym ? AmbiguousName : pseudonym;
         }
-        return new ExportLines(pseudonyms, byName);
+        return new ExportLines(pseudonyms, byName, teacherIds);
     }
 
     public ExportLine Build(RecordedEvent e)
@@ -151,7 +156,8 @@ public sealed class ExportLines
         }
     }
 
-    private string Scrub(string text) =>
+    /// <summary>Free text with every registered teacher name replaced by the teacher's pseudonym.</summary>
+    public string Scrub(string text) =>
         names is null ? text : names.Replace(text, m => pseudonymOfName.GetValueOrDefault(m.Value, AmbiguousName));
 
     private static JsonNode Map(JsonNode value, Func<string, string> map) => value switch

@@ -23,7 +23,7 @@ public static class WebPages
         // Razor component endpoints carry antiforgery metadata, so the middleware must run even though the pages post
         // no forms of their own (the record forms send JSON to the API with fetch).
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>();
         return app;
     }

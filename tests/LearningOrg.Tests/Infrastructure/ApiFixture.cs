@@ -1,9 +1,12 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LearningOrg.Api.Http;
+using LearningOrg.Api.Security;
 using LearningOrg.Grains.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningOrg.Tests.Infrastructure;
 
@@ -17,6 +20,15 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>The key of research pseudonyms the API runs with (Research:PseudonymKey).</summary>
     public const string PseudonymKey = "tests-only-pseudonym-key-5f0c1e7a9b2d";
+
+    /// <summary>The local issuer's signing key the API runs with (Auth:SigningKey): tests sign their own tokens.</summary>
+    public const string SigningKey = "tests-only-signing-key-0b5e8f2c7d1a4e9b3c6f";
+
+    /// <summary>Who <see cref="Http"/> acts as: an administrator, so tests about other things need no scope.</summary>
+    public static readonly Identity Admin = new("test-admin", Roles.Admin, Name: "Test administrator");
+
+    /// <summary>Auth:LocalIssuer:Enabled (the dev token endpoint and the persona sign-in).</summary>
+    protected virtual bool LocalIssuerEnabled => false;
 
     /// <summary>Research:PseudonymKey for this API; null runs it without one.</summary>
     protected virtual string? ResearchPseudonymKey => PseudonymKey;
@@ -37,15 +49,36 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The embedded silo's cluster: one of its own per API unless a test says otherwise.</summary>
     protected virtual string ClusterId => Schema;
 
+    /// <summary>A client acting as <see cref="Admin"/>.</summary>
     public HttpClient Http { get; private set; } = null!;
 
     public Task InitializeAsync()
     {
         UseKestrel(0);
         StartServer();
-        Http = CreateClient();
+        Http = ClientFor(Admin);
         return Task.CompletedTask;
     }
+
+    /// <summary>A bearer token for <paramref name="identity"/> from the API's own local issuer.</summary>
+    public string TokenFor(Identity identity) => Services.GetRequiredService<LocalTokenIssuer>().Issue(identity);
+
+    /// <summary>A client that sends a bearer token for <paramref name="identity"/>.</summary>
+    public HttpClient ClientFor(Identity identity)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenFor(identity));
+        return client;
+    }
+
+    /// <summary>A client for a caller of <paramref name="role"/> whose scope claims are <paramref name="scopes"/> (school, network or initiative ids by role).</summary>
+    public HttpClient ClientFor(string role, params string[] scopes) => ClientFor(new Identity($"test-{role}", role,
+        Schools: role == Roles.Principal ? scopes : null,
+        Networks: role == Roles.NetworkLead ? scopes : null,
+        Initiatives: role == Roles.DistrictTeam ? scopes : null));
+
+    /// <summary>A client without credentials.</summary>
+    public HttpClient Anonymous() => CreateClient();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -55,6 +88,8 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:ClusterId", ClusterId);
         builder.UseSetting("Research:PseudonymKey", ResearchPseudonymKey ?? string.Empty);
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Auth:LocalIssuer:Enabled", LocalIssuerEnabled ? "true" : "false");
         builder.UseEnvironment("Production");
     }
 

@@ -204,7 +204,7 @@ internal static class LargeImport
     public static async Task Run(ApiFixture api, int schools, int eventsPerSchool)
     {
         var prefix = NewId("g");
-        using var client = api.CreateClient();
+        using var client = api.ClientFor(ApiFixture.Admin);
         client.Timeout = TimeSpan.FromMinutes(30);
         using var content = new GeneratedLines(prefix, schools, eventsPerSchool).Init();
 

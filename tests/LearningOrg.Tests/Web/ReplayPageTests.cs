@@ -153,6 +153,7 @@ public sealed partial class ReplayPageTests(WebFixture web)
         {
             BaseURL = web.BaseUrl,
             JavaScriptEnabled = false,
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Authorization"] = "Bearer " + web.Api.TokenFor(Infrastructure.ApiFixture.Admin) },
             ViewportSize = new ViewportSize { Width = WebFixture.Phone, Height = 900 },
         });
         var page = await context.NewPageAsync();

@@ -34,7 +34,7 @@ public sealed class WebFixture : IAsyncLifetime
 
     private IPlaywright? playwright;
 
-    public ApiFixture Api { get; } = new();
+    public ApiFixture Api { get; } = new WebApiFixture();
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -54,14 +54,19 @@ public sealed class WebFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context and page, as wide as <paramref name="width"/>, recording console errors.</summary>
-    public async Task<BrowserPage> OpenAsync(int width = Desktop)
+    /// <summary>
+    /// A fresh browser context and page, as wide as <paramref name="width"/>, recording console errors. It acts as an
+    /// administrator (a bearer token on every request), unless <paramref name="signedOut"/>: then it has no credentials
+    /// and signs in on /signin like a visitor.
+    /// </summary>
+    public async Task<BrowserPage> OpenAsync(int width = Desktop, bool signedOut = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
             AcceptDownloads = true,
+            ExtraHTTPHeaders = signedOut ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + Api.TokenFor(ApiFixture.Admin) },
         });
         var page = await context.NewPageAsync();
         return new BrowserPage(context, page);
@@ -76,6 +81,12 @@ public sealed class WebFixture : IAsyncLifetime
         playwright?.Dispose();
         await ((IAsyncLifetime)Api).DisposeAsync();
     }
+}
+
+/// <summary>The API of the web tests, with the local issuer's persona sign-in on.</summary>
+public sealed class WebApiFixture : ApiFixture
+{
+    protected override bool LocalIssuerEnabled => true;
 }
 
 /// <summary>A page in its own browser context, with every console error and uncaught page error it produced.</summary>

@@ -86,10 +86,8 @@ async function submit(form) {
     if (form.dataset.idempotencyKey) {
         headers["Idempotency-Key"] = form.dataset.idempotencyKey;
     }
-    const recordedBy = document.getElementById(form.dataset.recordedByInput ?? "recorded-by")?.value.trim();
-    if (recordedBy) {
-        headers["X-Recorded-By"] = recordedBy;
-    }
+    // Required by the API for cookie-signed-in writes: a cross-site form cannot send it (CSRF guard).
+    headers["X-LearningOrg-Csrf"] = "1";
     setBusy(form, button, true);
     let response;
     try {

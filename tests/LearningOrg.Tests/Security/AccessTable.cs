@@ -1,0 +1,121 @@
+using LearningOrg.Demo;
+
+namespace LearningOrg.Tests.Security;
+
+/// <summary>
+/// One endpoint's access rule: a request to it, a caller who may make it and one who may not (none for a public
+/// endpoint). <see cref="Endpoint"/> is "METHOD pattern" as the app maps it ("PAGE pattern" for a web page, which
+/// answers GET and POST), so <see cref="AccessMatrixTests"/> can check that every mapped endpoint has a rule.
+/// </summary>
+/// <param name="Succeeds">Whether the allowed caller's GET succeeds (not for routes that need parameters the table does not invent).</param>
+public sealed record AccessRule(string Endpoint, string Path, Who Allowed, Who? Denied, string? Body = null, string BodyType = "application/json", bool Succeeds = true)
+{
+    public bool IsPublic => Denied is null;
+
+    public bool IsPage => Endpoint.StartsWith("PAGE ", StringComparison.Ordinal);
+
+    /// <summary>Outside /api a browser asks: no credentials send it to sign in, a refusal is a 403 page.</summary>
+    public bool IsBrowserRoute => !Path.StartsWith("/api/", StringComparison.Ordinal);
+
+    /// <summary>The method to test with: GET for a page or a route that takes any method.</summary>
+    public string Method => Endpoint[..Endpoint.IndexOf(' ', StringComparison.Ordinal)] is "PAGE" or "ANY" ? "GET" : Endpoint[..Endpoint.IndexOf(' ', StringComparison.Ordinal)];
+
+    public override string ToString() => Endpoint;
+}
+
+/// <summary>
+/// The access matrix, written out endpoint by endpoint (README, "Security: access control"). Command bodies are
+/// empty objects: an allowed caller gets the body's 400, a denied one 403 before the body is read, so nothing is
+/// recorded either way.
+/// </summary>
+public static class AccessTable
+{
+    public const string Empty = "{}";
+
+    private const string Maple = DemoIds.MapleGrove;
+    private const string NewId = "access-table-new";
+
+    private static readonly string[] SchoolCommands =
+    [
+        "staff-count", "staff-departures", "stage-assessments", "roles", "role-retirements", "role-assignments", "role-vacancies",
+        "decisions", "condition-assessments", "principal-moves", "leadership-discussions", "breaking-ranks",
+        "breaking-ranks-escalations", "breaking-ranks-resolutions",
+    ];
+
+    private static readonly string[] TeacherCommands = ["moves", "professional-learning", "informal-leadership", "collaborations"];
+
+    private static readonly string[] InitiativeCommands =
+    [
+        "stakeholders", "context-assessments", "measures", "measure-observations", "role-frameworks", "enrolments", "withdrawals",
+        "phases", "interventions", "intervention-completions",
+    ];
+
+    private static readonly string[] NetworkCommands = ["members", "departures"];
+
+    private static readonly string[] Reads = ["state", "events", "replay"];
+
+    /// <summary>The rules; <paramref name="teacher"/> is a teacher on Maple Grove's staff.</summary>
+    public static IReadOnlyList<AccessRule> Rules(string teacher) =>
+    [
+        // Schools: principals write their own; network leads read their member schools, district teams their enrolled ones.
+        new("POST /api/schools/{id}", $"/api/schools/{NewId}", Who.Admin, Who.MaplePrincipal, Empty),
+        .. SchoolCommands.Select(c => new AccessRule($"POST /api/schools/{{id}}/{c}", $"/api/schools/{Maple}/{c}", Who.MaplePrincipal, Who.NetworkLead, Empty)),
+        .. Reads.Select(r => new AccessRule($"GET /api/schools/{{id}}/{r}", $"/api/schools/{Maple}/{r}", Who.NetworkLead, Who.CedarPrincipal)),
+        new("GET /api/schools/{id}/timeline", $"/api/schools/{Maple}/timeline", Who.DistrictTeam, Who.CedarPrincipal),
+        new("GET /api/schools/{id}/episodes", $"/api/schools/{Maple}/episodes", Who.MaplePrincipal, Who.OtherNetworkLead),
+        new("GET /api/schools/{id}/trajectory", $"/api/schools/{Maple}/trajectory", Who.Researcher, Who.OtherDistrictTeam),
+
+        // Teachers: as their current school.
+        new("POST /api/teachers/{id}", $"/api/teachers/{NewId}", Who.MaplePrincipal, Who.NetworkLead, Empty),
+        .. TeacherCommands.Select(c => new AccessRule($"POST /api/teachers/{{id}}/{c}", $"/api/teachers/{teacher}/{c}", Who.MaplePrincipal, Who.CedarPrincipal, Empty)),
+        .. Reads.Select(r => new AccessRule($"GET /api/teachers/{{id}}/{r}", $"/api/teachers/{teacher}/{r}", Who.NetworkLead, Who.CedarPrincipal)),
+
+        // Networks: their lead writes; the principals of member schools read.
+        new("POST /api/networks/{id}", $"/api/networks/{NewId}", Who.Admin, Who.NetworkLead, Empty),
+        .. NetworkCommands.Select(c => new AccessRule($"POST /api/networks/{{id}}/{c}", $"/api/networks/{DemoIds.Network}/{c}", Who.NetworkLead, Who.MaplePrincipal, Empty)),
+        .. Reads.Select(r => new AccessRule($"GET /api/networks/{{id}}/{r}", $"/api/networks/{DemoIds.Network}/{r}", Who.MaplePrincipal, Who.OtherNetworkLead)),
+        new("GET /api/networks/{id}/comparison", $"/api/networks/{DemoIds.Network}/comparison", Who.NetworkLead, Who.DistrictTeam),
+        new("GET /api/networks/{id}/series", $"/api/networks/{DemoIds.Network}/series", Who.Researcher, Who.OtherNetworkLead),
+
+        // Initiatives: their district team writes; the principals of enrolled schools read.
+        new("POST /api/initiatives/{id}", $"/api/initiatives/{NewId}", Who.Admin, Who.DistrictTeam, Empty),
+        .. InitiativeCommands.Select(c => new AccessRule($"POST /api/initiatives/{{id}}/{c}", $"/api/initiatives/{DemoIds.Initiative}/{c}", Who.DistrictTeam, Who.MaplePrincipal, Empty)),
+        .. Reads.Select(r => new AccessRule($"GET /api/initiatives/{{id}}/{r}", $"/api/initiatives/{DemoIds.Initiative}/{r}", Who.MaplePrincipal, Who.OtherDistrictTeam)),
+
+        // Research: exports of everything for researchers and admins; imports for admins.
+        new("GET /api/exports/events", "/api/exports/events?scope=all&upToSequence=0", Who.Researcher, Who.MaplePrincipal),
+        new("GET /api/exports/codebook", "/api/exports/codebook", Who.Anonymous, null),
+        new("POST /api/imports", "/api/imports", Who.Admin, Who.IdentifiableResearcher, string.Empty, "application/x-ndjson"),
+
+        // The contract, the API reference and health stay public.
+        new("GET /api/event-types", "/api/event-types", Who.Anonymous, null),
+        new("GET /openapi/{documentName}.json", "/openapi/v1.json", Who.Anonymous, null),
+        new("GET /api/reference/{documentName?}", "/api/reference/", Who.Anonymous, null),
+        new("GET /api/reference/favicon.svg", "/api/reference/favicon.svg", Who.Anonymous, null),
+        new("GET /api/reference/scalar.js", "/api/reference/scalar.js", Who.Anonymous, null),
+        new("GET /api/reference/scalar.aspnetcore.js", "/api/reference/scalar.aspnetcore.js", Who.Anonymous, null),
+        new("ANY /health/live", "/health/live", Who.Anonymous, null),
+        new("ANY /health/ready", "/health/ready", Who.Anonymous, null),
+
+        // Static files (stylesheet, scripts) are public; Blazor's redirect helper is not.
+        new("GET /{**path:file}", "/css/site.css", Who.Anonymous, null),
+        new("HEAD /{**path:file}", "/css/site.css", Who.Anonymous, null),
+        new("GET /_framework/opaque-redirect", "/_framework/opaque-redirect", Who.Admin, Who.Anonymous, Succeeds: false),
+
+        // The local issuer (mapped with Auth:LocalIssuer:Enabled) and the sign-in cookie.
+        new("POST /api/dev/tokens", "/api/dev/tokens", Who.Anonymous, null, """{"persona":"researcher"}"""),
+        new("POST /auth/signin", "/auth/signin", Who.Anonymous, null, "persona=admin", "application/x-www-form-urlencoded"),
+        new("POST /auth/signout", "/auth/signout", Who.Anonymous, null, string.Empty, "application/x-www-form-urlencoded"),
+
+        // Web pages: the same rules; pages that name teachers are closed to pseudonym-only researchers.
+        new("PAGE /", "/", Who.Researcher, Who.Anonymous),
+        new("PAGE /signin", "/signin", Who.Anonymous, null),
+        new("PAGE /not-found", "/not-found", Who.Anonymous, null),
+        new("PAGE /schools/{Id}", $"/schools/{Maple}", Who.MaplePrincipal, Who.Researcher),
+        new("PAGE /schools/{Id}/replay", $"/schools/{Maple}/replay", Who.NetworkLead, Who.Researcher),
+        new("PAGE /schools/{Id}/trajectory", $"/schools/{Maple}/trajectory", Who.Researcher, Who.CedarPrincipal),
+        new("PAGE /schools/{Id}/record", $"/schools/{Maple}/record", Who.MaplePrincipal, Who.NetworkLead),
+        new("PAGE /networks/{Id}", $"/networks/{DemoIds.Network}", Who.MaplePrincipal, Who.OtherNetworkLead),
+        new("PAGE /initiatives/{Id}", $"/initiatives/{DemoIds.Initiative}", Who.DistrictTeam, Who.OtherDistrictTeam),
+    ];
+}
