@@ -1,4 +1,5 @@
 using LearningOrg.Api.Http;
+using LearningOrg.Api.Security;
 using LearningOrg.Domain.Common;
 using LearningOrg.Grains.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,7 +8,7 @@ namespace LearningOrg.Api.Endpoints;
 
 /// <summary>
 /// /api/teachers/{id}/erasure: a teacher's erasure request (issue 5). The name is masked wherever it was written; the
-/// history keeps every event, id and indicator. Which callers may ask is decided by the authorization in front of it.
+/// history keeps every event, id and indicator. Administrators only.
 /// </summary>
 public static class ErasureEndpoints
 {
@@ -15,17 +16,16 @@ public static class ErasureEndpoints
 
     public static IEndpointRouteBuilder MapErasure(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/teachers").WithTags("Privacy");
+        var group = app.MapGroup("/api/teachers").WithTags("Privacy").RequireAuthorization(Policies.Admin);
 
         group.MapPost("/{id}/erasure", async Task<Results<Ok<ErasureRecord>, ProblemHttpResult>> (
                 string id, HttpContext http, TeacherErasure erasure, CancellationToken cancellationToken) =>
             {
-                var requestedBy = http.User.Identity?.Name ?? http.Request.Headers[CommandHeaders.RecordedBy].ToString();
-                if ((Check.Id(id, "id") ?? Check.Text(requestedBy, CommandHeaders.RecordedBy, Limits.Name, required: false)) is { } bad)
+                if (Check.Id(id, "id") is { } bad)
                 {
                     return Problems.For(bad);
                 }
-                return await erasure.EraseAsync(id, requestedBy, cancellationToken) is { } record
+                return await erasure.EraseAsync(id, CommandHeaders.RecordedByOf(http), cancellationToken) is { } record
                     ? TypedResults.Ok(record)
                     : Problems.NotFound($"No teacher {id} has been recorded.");
             })

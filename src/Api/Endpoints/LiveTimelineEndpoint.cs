@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using LearningOrg.Api.Contracts;
 using LearningOrg.Api.Http;
+using LearningOrg.Api.Security;
 using LearningOrg.Domain.Common;
 using LearningOrg.Grains.Live;
 using LearningOrg.Grains.ReadModels;
@@ -37,6 +38,8 @@ public static class LiveTimelineEndpoint
     {
         app.MapGet("/api/schools/{id}/timeline/live", Stream)
             .WithTags("Timelines")
+            // Entries name teachers and are sent as they are, so pseudonym-only researchers use the timeline API instead.
+            .RequireAuthorization(Policies.ReadSchoolWithNames)
             .WithName("school-timeline-live")
             .WithSummary("The school's new timeline entries as they are recorded, as server-sent events (text/event-stream)")
             .WithDescription("Each `event: entry` carries one entry in the shape of GET /api/schools/{id}/timeline's entries; its `id:` is a cursor. " +

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using LearningOrg.Grains.Persistence;
 using System.Text.RegularExpressions;
+using LearningOrg.Grains.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 

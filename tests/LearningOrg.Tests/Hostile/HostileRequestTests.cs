@@ -122,9 +122,6 @@ public sealed class HostileRequestTests(HostileApi api) : IClassFixture<HostileA
         { "If-Match", "padded", "\" 1 \"", 400 },
         { "If-Match", "SQL injection", "\"1; drop table mt_events\"", 400 },
         { "If-Match", "a version never reached", "\"999999\"", 412 },
-        { "X-Recorded-By", "201 characters", new string('r', 201), 400 },
-        { "X-Recorded-By", "DEL", "ana\u007f", 400 },
-        { "X-Recorded-By", "escape", "\u001b[31mana", 400 },
     };
 
     [Theory, MemberData(nameof(BadHeaders))]

@@ -41,7 +41,7 @@ public sealed class ErasureTests(ApiFixture api) : IClassFixture<ApiFixture>
         var record = await Erase(story.Teacher);
 
         Assert.Equal(story.Teacher, record.Str("teacherId"));
-        Assert.Equal("privacy-officer", record.Str("requestedBy"));
+        Assert.Equal(ApiFixture.Admin.Subject, record.Str("requestedBy"));
         var masked = record.GetProperty("fields").EnumerateArray().Select(f => (f.Str("streamId"), f.Str("type"), f.Str("field"))).ToHashSet();
         Assert.Contains(($"teacher/{story.Teacher}", "TeacherRegistered.v1", "name"), masked);
         Assert.Contains(($"teacher/{story.Colleague}", "InformalLeadershipObserved.v1", "observedBy"), masked);
@@ -109,7 +109,6 @@ public sealed class ErasureTests(ApiFixture api) : IClassFixture<ApiFixture>
     private async Task<JsonElement> Erase(string teacherId)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/teachers/{teacherId}/erasure");
-        request.Headers.Add("X-Recorded-By", "privacy-officer");
         using var response = await api.Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode}: {text}");

@@ -135,6 +135,7 @@ public sealed class AccessMatrixTests(SecurityFixture fixture) : IClassFixture<S
         {
             request.Content = new StringContent(rule.Body, Encoding.UTF8, rule.BodyType);
         }
-        return fixture.Client(who).SendAsync(request);
+        // Headers are the answer: a server-sent event stream (the live timeline) never ends by itself.
+        return fixture.Client(who).SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
     }
 }

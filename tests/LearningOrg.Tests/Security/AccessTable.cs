@@ -62,6 +62,7 @@ public static class AccessTable
         .. SchoolCommands.Select(c => new AccessRule($"POST /api/schools/{{id}}/{c}", $"/api/schools/{Maple}/{c}", Who.MaplePrincipal, Who.NetworkLead, Empty)),
         .. Reads.Select(r => new AccessRule($"GET /api/schools/{{id}}/{r}", $"/api/schools/{Maple}/{r}", Who.NetworkLead, Who.CedarPrincipal)),
         new("GET /api/schools/{id}/timeline", $"/api/schools/{Maple}/timeline", Who.DistrictTeam, Who.CedarPrincipal),
+        new("GET /api/schools/{id}/timeline/live", $"/api/schools/{Maple}/timeline/live", Who.NetworkLead, Who.Researcher),
         new("GET /api/schools/{id}/episodes", $"/api/schools/{Maple}/episodes", Who.MaplePrincipal, Who.OtherNetworkLead),
         new("GET /api/schools/{id}/trajectory", $"/api/schools/{Maple}/trajectory", Who.Researcher, Who.OtherDistrictTeam),
 
@@ -69,6 +70,10 @@ public static class AccessTable
         new("POST /api/teachers/{id}", $"/api/teachers/{NewId}", Who.MaplePrincipal, Who.NetworkLead, Empty),
         .. TeacherCommands.Select(c => new AccessRule($"POST /api/teachers/{{id}}/{c}", $"/api/teachers/{teacher}/{c}", Who.MaplePrincipal, Who.CedarPrincipal, Empty)),
         .. Reads.Select(r => new AccessRule($"GET /api/teachers/{{id}}/{r}", $"/api/teachers/{teacher}/{r}", Who.NetworkLead, Who.CedarPrincipal)),
+
+        // Erasure: administrators only (an unknown teacher, so the allowed call is a 404 that erases nothing).
+        new("POST /api/teachers/{id}/erasure", $"/api/teachers/{NewId}/erasure", Who.Admin, Who.MaplePrincipal, Empty),
+        new("GET /api/teachers/{id}/erasure", $"/api/teachers/{NewId}/erasure", Who.Admin, Who.IdentifiableResearcher, Succeeds: false),
 
         // Networks: their lead writes; the principals of member schools read.
         new("POST /api/networks/{id}", $"/api/networks/{NewId}", Who.Admin, Who.NetworkLead, Empty),
