@@ -18,14 +18,18 @@ locals {
     Urls                             = "http://0.0.0.0:${local.http_port}"
     LearningOrg__Schema              = "learningorg"
     Orleans__ClusterId               = local.cluster_id
+    Orleans__Membership              = "AdoNet"
+    Orleans__Schema                  = "orleans"
+    Orleans__AdvertisedAddress       = "auto"
+    GrainStorage__Provider           = "AzureBlob"
     Orleans__SiloPort                = tostring(local.silo_port)
     Orleans__GatewayPort             = tostring(local.gateway_port)
     Telemetry__ProjectionLagInterval = "00:00:15"
   })
   shared_secret_env = {
-    ConnectionStrings__learningorg  = "postgres-connection"
-    ConnectionStrings__grainstorage = "grain-storage-connection"
-    OTEL_EXPORTER_OTLP_HEADERS      = "otlp-headers"
+    ConnectionStrings__learningorg      = "postgres-connection"
+    GrainStorage__AzureConnectionString = "grain-storage-connection"
+    OTEL_EXPORTER_OTLP_HEADERS          = "otlp-headers"
   }
 }
 
@@ -166,6 +170,8 @@ resource "azurerm_container_app" "api" {
         for_each = merge(local.shared_env, {
           OTEL_SERVICE_NAME = "learningorg-api"
           Orleans__Mode     = "Client"
+          Auth__Authority   = var.auth_authority
+          Auth__Audience    = var.auth_audience
         })
         content {
           name  = env.key

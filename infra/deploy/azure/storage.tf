@@ -1,5 +1,5 @@
 # The storage account for Orleans grain storage (grains that keep plain state beside the event-sourced aggregates,
-# whose history stays in PostgreSQL). Its connection string reaches every silo as ConnectionStrings__grainstorage.
+# whose history stays in PostgreSQL). Its connection string reaches every silo as GrainStorage__AzureConnectionString.
 resource "azurerm_storage_account" "grains" {
   name                            = "${var.name_prefix}grains"
   location                        = azurerm_resource_group.main.location

@@ -106,6 +106,17 @@ variable "research_pseudonym_key" {
   sensitive   = true
 }
 
+variable "auth_authority" {
+  description = "Auth:Authority, the OpenID Connect provider whose tokens the API accepts (for example an Entra ID tenant's v2.0 issuer)."
+  type        = string
+}
+
+variable "auth_audience" {
+  description = "Auth:Audience, the audience the provider's tokens must carry for the API."
+  type        = string
+  default     = "learningorg-api"
+}
+
 variable "dashboard_enabled" {
   description = "Orleans:Dashboard:Enabled on the silos (served at /dashboard on each silo's internal HTTP port)."
   type        = bool

@@ -69,8 +69,12 @@ public sealed class HostileApi : ApiFixture
 
     /// <summary>
     /// Every table of the fixture's schema with its row count, the event sequence and the sum of the streams' versions:
-    /// equal before and after a request means the request wrote nothing.
+    /// equal before and after a request means the request wrote nothing. The async daemon's own tables (its progress
+    /// and the school-activity documents) are left out: it catches up on earlier events whenever it likes, and what it
+    /// writes follows from the events, which the sequence and versions already cover.
     /// </summary>
+    private static readonly string[] AsyncDaemonTables = ["mt_event_progression", "school_month_activity"];
+
     public async Task<string> StoreMarkAsync()
     {
         await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
@@ -83,7 +87,11 @@ public sealed class HostileApi : ApiFixture
             await using var reader = await list.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                tables.Add(reader.GetString(0));
+                var table = reader.GetString(0);
+                if (!AsyncDaemonTables.Any(table.Contains))
+                {
+                    tables.Add(table);
+                }
             }
         }
         var counts = tables.Select(t => $"select '{t}=' || count(*) from \"{Schema}\".\"{t}\"")

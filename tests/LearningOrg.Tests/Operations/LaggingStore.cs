@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using LearningOrg.Grains.Persistence;
+using LearningOrg.Grains.ReadModels;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 using Marten.Events.Projections;
@@ -15,7 +16,9 @@ public sealed class LaggingStore : IAsyncDisposable
 {
     public const string ProbeProjection = "lag-probe";
 
-    private LaggingStore(DocumentStore store) => Store = store;
+    private readonly bool withProbe;
+
+    private LaggingStore(DocumentStore store, bool withProbe) => (Store, this.withProbe) = (store, withProbe);
 
     public DocumentStore Store { get; }
 
@@ -30,7 +33,7 @@ public sealed class LaggingStore : IAsyncDisposable
             }
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        return new LaggingStore(store);
+        return new LaggingStore(store, withAsyncProjection);
     }
 
     /// <summary>Appends <paramref name="count"/> events, each in a stream of its own.</summary>
@@ -44,11 +47,15 @@ public sealed class LaggingStore : IAsyncDisposable
         await session.SaveChangesAsync();
     }
 
-    /// <summary>Runs the asynchronous projection over every event recorded, as a daemon would.</summary>
+    /// <summary>Runs the asynchronous projections (the store's own and the probe) over every event recorded, as a daemon would.</summary>
     public async Task CatchUpAsync()
     {
         using var daemon = await Store.BuildProjectionDaemonAsync();
-        await daemon.RebuildProjectionAsync(ProbeProjection, CancellationToken.None);
+        await daemon.RebuildProjectionAsync(ReadModelSetup.SchoolActivity, CancellationToken.None);
+        if (withProbe)
+        {
+            await daemon.RebuildProjectionAsync(ProbeProjection, CancellationToken.None);
+        }
     }
 
     public ValueTask DisposeAsync()

@@ -9,15 +9,16 @@ namespace LearningOrg.Tests.Operations;
 public sealed class ProjectionLagTests
 {
     [Fact]
-    public async Task A_store_whose_projections_are_all_inline_has_no_lag_however_many_events_it_holds()
+    public async Task A_store_whose_async_projections_have_caught_up_has_no_lag_however_many_events_it_holds()
     {
         await using var store = await LaggingStore.CreateAsync(withAsyncProjection: false);
         await store.AppendAsync(5);
+        await store.CatchUpAsync();
 
         var (events, byProjection) = await new ProjectionLag(store.Store).MeasureAsync(CancellationToken.None);
 
         Assert.Equal(0, events);
-        Assert.Empty(byProjection);
+        Assert.All(byProjection, projection => Assert.Equal(0, projection.Value));
     }
 
     [Fact]
@@ -32,8 +33,8 @@ public sealed class ProjectionLagTests
         var (caughtUp, _) = await lag.MeasureAsync(CancellationToken.None);
 
         Assert.Equal(7, behind);
-        var probe = Assert.Single(byProjection);
-        Assert.StartsWith(LaggingStore.ProbeProjection, probe.Key, StringComparison.Ordinal);
+        // The store's own async projection (school activity) lags by as much; the probe is the one this test controls.
+        var probe = Assert.Single(byProjection, p => p.Key.StartsWith(LaggingStore.ProbeProjection, StringComparison.Ordinal));
         Assert.Equal(7, probe.Value);
         Assert.Equal(0, caughtUp);
     }

@@ -23,7 +23,7 @@ public sealed class AccessPageTests(WebFixture web)
     [Fact]
     public async Task A_principal_sees_their_school_only_and_records_in_it_through_the_form()
     {
-        await using var browser = await SignInAsync("principal", $"/schools/{DemoIds.MapleGrove}/record");
+        await using var browser = await web.SignInAsync("principal", $"/schools/{DemoIds.MapleGrove}/record");
         var page = browser.Page;
         var form = page.Locator("form#decision");
         var decisionId = await form.Locator("#decision-decisionId").InputValueAsync();
@@ -48,7 +48,7 @@ public sealed class AccessPageTests(WebFixture web)
     [Fact]
     public async Task A_principal_opening_another_school_gets_the_403_page()
     {
-        await using var browser = await SignInAsync("principal", "/");
+        await using var browser = await web.SignInAsync("principal", "/");
 
         var response = await browser.Page.GotoAsync($"/schools/{DemoIds.CedarHill}");
 
@@ -59,7 +59,7 @@ public sealed class AccessPageTests(WebFixture web)
     [Fact]
     public async Task A_researcher_sees_the_trajectories_but_no_page_with_teacher_names()
     {
-        await using var browser = await SignInAsync("researcher", "/");
+        await using var browser = await web.SignInAsync("researcher", "/");
         var page = browser.Page;
 
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Trajectory of Cedar Hill Middle School" })).ToBeVisibleAsync();
@@ -70,15 +70,5 @@ public sealed class AccessPageTests(WebFixture web)
 
         Assert.Equal(403, timeline!.Status);
         Assert.Equal(200, trajectory!.Status);
-    }
-
-    /// <summary>A browser without credentials that signs in on /signin as <paramref name="persona"/> and lands on <paramref name="returnTo"/>.</summary>
-    private async Task<BrowserPage> SignInAsync(string persona, string returnTo)
-    {
-        var browser = await web.OpenAsync(signedOut: true);
-        await browser.GotoAsync(returnTo);
-        await browser.Page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {Personas.Find(persona)!.Title}" }).ClickAsync();
-        await Assertions.Expect(browser.Page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
-        return browser;
     }
 }

@@ -1,3 +1,4 @@
+using LearningOrg.Api.Security;
 using LearningOrg.Demo;
 using LearningOrg.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,6 +71,19 @@ public sealed class WebFixture : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         return new BrowserPage(context, page);
+    }
+
+    /// <summary>
+    /// A browser without credentials that signs in on /signin as <paramref name="persona"/> (a sign-in cookie, as a
+    /// visitor has) and lands on <paramref name="returnTo"/>.
+    /// </summary>
+    public async Task<BrowserPage> SignInAsync(string persona, string returnTo)
+    {
+        var browser = await OpenAsync(signedOut: true);
+        await browser.GotoAsync(returnTo);
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = $"Sign in as {Personas.Find(persona)!.Title}" }).ClickAsync();
+        await Assertions.Expect(browser.Page.GetByTestId("signed-in-as")).ToBeVisibleAsync();
+        return browser;
     }
 
     public async Task DisposeAsync()
