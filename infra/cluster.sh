@@ -71,14 +71,17 @@ start() {
     silo_port="$(free_port)"; gateway_port="$(free_port)"
     echo "$silo_port $gateway_port" >"$state/$name.ports"
     launch "$name" Silo LearningOrg.Silo.dll "$(free_port)" \
-      Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port" OTEL_SERVICE_NAME="learningorg-$name"
+      Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port" OTEL_SERVICE_NAME="learningorg-$name" \
+      GrainStorage__Provider="${GRAIN_STORAGE:-AdoNet}"
     [ "$name" = silo1 ] && wait_ready silo1
   done
   for name in "${silos[@]:1}"; do wait_ready "$name"; done
 
   launch api Api LearningOrg.Api.dll "${PORT:-$(free_port)}" \
     Orleans__Mode=Client Demo__Seed="${DEMO_SEED:-true}" \
-    Research__PseudonymKey="${Research__PseudonymKey:-learningorg-development-pseudonym-key}"
+    Research__PseudonymKey="${Research__PseudonymKey:-learningorg-development-pseudonym-key}" \
+    Auth__SigningKey="${Auth__SigningKey:-learningorg-development-signing-key-not-for-production}" \
+    Auth__LocalIssuer__Enabled="${Auth__LocalIssuer__Enabled:-true}"
   wait_ready api
   local api
   api="http://127.0.0.1:$(cat "$state/api.http")"
@@ -87,7 +90,9 @@ start() {
 LearningOrg runs as a cluster of three silos with the API as a client:
   web app        $api/
   API reference  $api/api/reference
-  example        curl $api/api/schools/maple-grove-elementary/state
+  sign in        $api/signin (demo personas)
+  token          curl -X POST $api/api/dev/tokens -H 'Content-Type: application/json' -d '{"persona":"admin"}'
+  example        curl -H "Authorization: Bearer <token>" $api/api/schools/maple-grove-elementary/state
 MSG
   for name in "${silos[@]}"; do
     read -r silo_port gateway_port <"$state/$name.ports"

@@ -7,6 +7,7 @@
 #   infra/postgres.sh stop     stop it (fast shutdown)
 #   infra/postgres.sh url      print the connection string of the running server
 #   infra/postgres.sh status   exit 0 when it answers
+#   infra/postgres.sh reset    drop the database and create it empty (everything in it is lost)
 #
 # Data lives under .local/postgres (ignored by git), or under LEARNINGORG_PG_DIR for a separate instance. When we are root the server runs as the "postgres" user,
 # because PostgreSQL refuses to run as root. On a machine without PostgreSQL it is installed with apt-get.
@@ -125,6 +126,16 @@ SQL
   url
 }
 
+# Drops the database and creates it empty: for a store that holds an earlier edition of the demo story.
+reset() {
+  start >/dev/null
+  local port
+  port="$(cat "$port_file")"
+  "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
+    -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db OWNER $user" >/dev/null
+  url
+}
+
 stop() {
   bin="$(find_bin)" || return 0
   if [ -f "$data/postmaster.pid" ]; then
@@ -137,5 +148,6 @@ case "${1:-}" in
   stop) stop ;;
   url) url ;;
   status) bin="$(find_bin)"; is_up ;;
-  *) echo "usage: $0 start|stop|url|status" >&2; exit 2 ;;
+  reset) reset ;;
+  *) echo "usage: $0 start|stop|url|status|reset" >&2; exit 2 ;;
 esac

@@ -41,6 +41,14 @@ public static class DemoSeeder
             {
                 throw new InvalidOperationException($"Demo step {step.Description} failed: {e.Message}", e);
             }
+            if (outcome.Violation is { Code: "idempotency-key-reused" } && recorded == 0)
+            {
+                // The story's command ids follow its steps, so an edited story meets its own earlier edition here.
+                throw new InvalidOperationException(
+                    $"Demo step {step.Description} was recorded differently before: this database holds an earlier edition of " +
+                    "the demo story. Seed into an empty database (infra/postgres.sh reset drops and recreates the private one) " +
+                    "or another schema (LearningOrg:Schema).");
+            }
             if (outcome.Violation is { } violation)
             {
                 throw new InvalidOperationException(
