@@ -45,7 +45,8 @@ public static class DemoSeeder
             {
                 // The story's command ids follow its steps, so an edited story meets its own earlier edition here.
                 throw new InvalidOperationException(
-                    $"Demo step {step.Description} was recorded differently before: this database holds an earlier edition of " +
+                    $"Demo step {step.Description} was rejected (idempotency-key-reused): its command id was recorded for another command. " +
+                    "Most likely this database holds an earlier edition of " +
                     "the demo story. Seed into an empty database (infra/postgres.sh reset drops and recreates the private one) " +
                     "or another schema (LearningOrg:Schema).");
             }

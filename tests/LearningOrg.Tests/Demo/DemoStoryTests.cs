@@ -166,7 +166,7 @@ public sealed class DemoStoryTests(SeededDemoFixture fixture) : IClassFixture<Se
 public sealed class DemoSeederFailureTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
 {
     [Fact]
-    public async Task A_rejected_step_stops_the_seeding_with_the_step_and_the_broken_rule()
+    public async Task A_rejected_step_stops_the_seeding_with_the_step_the_broken_rule_and_the_way_out()
     {
         // Someone else has already used the first demo command id for another command.
         var intruder = await fixture.Grains.GetGrain<ISchoolGrain>("intruder-school").Record(
@@ -179,5 +179,6 @@ public sealed class DemoSeederFailureTests(ClusterFixture fixture) : IClassFixtu
 
         Assert.Contains(DemoStory.Steps[0].Description, failure.Message, StringComparison.Ordinal);
         Assert.Contains("idempotency-key-reused", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("infra/postgres.sh reset", failure.Message, StringComparison.Ordinal);
     }
 }
