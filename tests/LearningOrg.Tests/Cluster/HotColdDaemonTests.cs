@@ -67,8 +67,17 @@ public sealed class HotColdDaemonTests : IAsyncLifetime
     [Fact]
     public void Every_schema_has_a_daemon_lock_of_its_own()
     {
-        Assert.Equal(ProjectionDaemon.LockIdFor("a_schema"), ProjectionDaemon.LockIdFor("a_schema"));
-        Assert.NotEqual(ProjectionDaemon.LockIdFor("a_schema"), ProjectionDaemon.LockIdFor("another_schema"));
+        static int LockOf(string schema)
+        {
+            var options = new StoreOptions();
+            MartenSetup.Configure(options, TestDatabase.ConnectionString, schema);
+            return options.Projections.DaemonLockId;
+        }
+
+        // Two stores configured for one schema (two nodes) compete for one lock; another schema has another.
+        Assert.Equal(LockOf("a_schema"), LockOf("a_schema"));
+        Assert.Equal(ProjectionDaemon.LockIdFor("a_schema"), LockOf("a_schema"));
+        Assert.NotEqual(LockOf("a_schema"), LockOf("another_schema"));
     }
 
     private async Task<IHost> StartNode()
