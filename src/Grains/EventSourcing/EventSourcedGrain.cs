@@ -42,8 +42,11 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
 
     protected DateTimeOffset Now => clock.GetUtcNow();
 
-    // Resolved here rather than taken in the constructor so the four grains' constructors need not change.
-    private LearningOrgMetrics Metrics => ServiceProvider.GetRequiredService<LearningOrgMetrics>();
+    // Resolved once per activation (not per command) and here rather than in the constructor, so the four grains'
+    // constructors need not change.
+    private LearningOrgMetrics Metrics => metrics ??= ServiceProvider.GetRequiredService<LearningOrgMetrics>();
+
+    private LearningOrgMetrics? metrics;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
