@@ -1,0 +1,65 @@
+using LearningOrg.Bench.Harness;
+using LearningOrg.Tests.Infrastructure;
+using Npgsql;
+
+namespace LearningOrg.Tests.Bench;
+
+/// <summary>
+/// Runs every benchmark scenario at smoke size, so the harness keeps working as the code changes. It checks what each
+/// scenario measured and reported, never how fast: times on a shared test machine mean nothing.
+/// </summary>
+[Trait("Category", "Bench")]
+public sealed class BenchSmokeTests
+{
+    private static readonly Lazy<Task<(string Markdown, IReadOnlyList<ScenarioReport> Reports)>> Run = new(RunSmokeAsync);
+
+    [Fact]
+    public async Task Every_scenario_of_issue_7_reports_a_table()
+    {
+        var (_, reports) = await Run.Value;
+
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7], reports.Select(r => r.Number).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task Every_table_holds_our_path_and_its_baseline_from_the_same_run_with_work_measured()
+    {
+        var (_, reports) = await Run.Value;
+
+        Assert.All(reports.Where(r => r.Number != 7), report =>
+        {
+            Assert.True(report.Rows.Count >= 2, $"Scenario {report.Number} ({report.Title}) has {report.Rows.Count} rows; it needs ours and a baseline.");
+            Assert.All(report.Rows, row => Assert.True(row.Operations > 0, $"{report.Title}: '{row.Subject}' measured no operations."));
+            Assert.All(report.Rows, row => Assert.True(row.PerSecond is > 0 || row.Latency is { Count: > 0 },
+                $"{report.Title}: '{row.Subject}' has neither a throughput nor latencies."));
+        });
+    }
+
+    [Fact]
+    public async Task Every_target_of_the_issue_is_checked_against_a_measured_number()
+    {
+        var (_, reports) = await Run.Value;
+
+        Assert.All(reports, report => Assert.NotEmpty(report.Targets));
+        Assert.All(reports.SelectMany(r => r.Targets), target => Assert.Matches(@"\d", target.Measured));
+    }
+
+    [Fact]
+    public async Task The_report_names_the_machine_and_has_a_section_per_scenario()
+    {
+        var (markdown, reports) = await Run.Value;
+
+        Assert.Contains($"| {Environment.ProcessorCount} |", markdown, StringComparison.Ordinal);
+        Assert.Contains("fsync on", markdown, StringComparison.Ordinal);
+        Assert.All(reports, report => Assert.Contains($"## {report.Number}. {report.Title}", markdown, StringComparison.Ordinal));
+    }
+
+    private static async Task<(string, IReadOnlyList<ScenarioReport>)> RunSmokeAsync()
+    {
+        // A database of its own, as bench.sh uses one: the scenarios drop and create their schemas.
+        var database = new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { Database = "learningorg_bench_smoke" }.ConnectionString;
+        var options = new BenchOptions(BenchScale.Smoke, database, TestDatabase.RepositoryRoot(), new HashSet<string>(), Output: null);
+        var (markdown, reports) = await BenchRunner.RunAsync(options, TextWriter.Null, CancellationToken.None);
+        return (markdown, reports);
+    }
+}
