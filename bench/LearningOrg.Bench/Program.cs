@@ -28,6 +28,10 @@ public static class BenchProgram
                 case "--out" when i + 1 < args.Length:
                     output = args[++i];
                     break;
+                case "--help" or "-h":
+                    Console.WriteLine("./bench.sh [--scale full|quick|smoke] [--only name,name] [--out path]");
+                    Console.WriteLine($"Scenarios: {string.Join(", ", BenchRunner.Scenarios.Select(s => s.Name))}");
+                    return 0;
                 default:
                     Console.Error.WriteLine($"Unknown argument '{args[i]}'. Use --scale full|quick|smoke, --only name,name, --out path.");
                     Console.Error.WriteLine($"Scenarios: {string.Join(", ", BenchRunner.Scenarios.Select(s => s.Name))}");
