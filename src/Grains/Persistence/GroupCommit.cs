@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using JasperFx;
 using JasperFx.Events;
+using LearningOrg.Grains.Telemetry;
 using Marten;
 using Marten.Exceptions;
 using Microsoft.Extensions.Logging;
@@ -41,17 +42,19 @@ public sealed class GroupCommit : IAsyncDisposable
     private readonly IDocumentStore store;
     private readonly GroupCommitOptions options;
     private readonly ILogger<GroupCommit> logger;
+    private readonly LearningOrgMetrics? metrics;
     private readonly Channel<Member> waiting = Channel.CreateUnbounded<Member>(new UnboundedChannelOptions { SingleReader = false });
     private readonly Task[] committers;
     private long transactions;
     private long appendsCommitted;
     private int largestTransaction;
 
-    public GroupCommit(IDocumentStore store, GroupCommitOptions options, ILogger<GroupCommit> logger)
+    public GroupCommit(IDocumentStore store, GroupCommitOptions options, ILogger<GroupCommit> logger, LearningOrgMetrics? metrics = null)
     {
         this.store = store;
         this.options = options;
         this.logger = logger;
+        this.metrics = metrics;
         // The committers serve every caller: they must not carry the trace (or anything else) of the one whose call
         // happened to create this singleton.
         using (ExecutionContext.SuppressFlow())
@@ -161,6 +164,7 @@ public sealed class GroupCommit : IAsyncDisposable
             Interlocked.Increment(ref transactions);
             Interlocked.Add(ref appendsCommitted, pending.Count);
             RaiseLargest(pending.Count);
+            metrics?.GroupCommitted(pending.Count);
             foreach (var member in pending)
             {
                 member.Done.TrySetResult(AppendResult.Appended);

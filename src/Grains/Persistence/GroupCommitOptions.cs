@@ -10,7 +10,8 @@ public sealed record GroupCommitOptions(int MaxBatchSize, int MaxInFlight)
     /// <summary>Large enough that 64 busy callers share a transaction; small enough that one transaction stays short.</summary>
     public const int DefaultMaxBatchSize = 128;
 
-    public const int DefaultMaxInFlight = 1;
+    /// <summary>Two: while one transaction commits, the next can already be sent (measured faster than one at a time).</summary>
+    public const int DefaultMaxInFlight = 2;
 
     public static GroupCommitOptions Default { get; } = new(DefaultMaxBatchSize, DefaultMaxInFlight);
 
