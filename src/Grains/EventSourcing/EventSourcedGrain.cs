@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -15,8 +16,8 @@ namespace LearningOrg.Grains.EventSourcing;
 
 /// <summary>
 /// A grain whose state is the fold of its Marten stream. A command is decided by the aggregate's pure rules against
-/// the in-memory state, appended with the expected stream version and its idempotency record in one transaction, and
-/// only then applied. Another writer having appended first makes it re-read the tail and decide again; it never
+/// the in-memory state, appended with the expected stream version and its idempotency record in one transaction
+/// (shared with other grains' appends: <see cref="GroupCommit"/>), and only then applied. Another writer having appended first makes it re-read the tail and decide again; it never
 /// overwrites. Activation loads the latest snapshot and replays only the events after it.
 /// </summary>
 public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal journal, TimeProvider clock, ILogger logger) : Grain
@@ -47,6 +48,10 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
     private LearningOrgMetrics Metrics => metrics ??= ServiceProvider.GetRequiredService<LearningOrgMetrics>();
 
     private LearningOrgMetrics? metrics;
+
+    private GroupCommit GroupCommit => groupCommit ??= ServiceProvider.GetRequiredService<GroupCommit>();
+
+    private GroupCommit? groupCommit;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -92,12 +97,10 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
             return Reject(RuleViolation.Invalid("Idempotency-Key", $"A command id of 1 to {CommandContext.MaxCommandIdLength} characters is required."));
         }
         var payloadHash = HashOf(proposed);
-        // A repeated command gets its first answer before anything is decided or appended: an append that only
-        // failed on the duplicate record would still burn sequence numbers (Marten fills them with tombstones).
-        if (await EarlierAnswer(context, payloadHash) is { } earlier)
-        {
-            return earlier;
-        }
+        // The command id is not looked up before deciding: that was a round trip per command. A repeated command
+        // either passes the rules again, and then the group commit finds its record (one look-up for the whole
+        // transaction) and appends nothing, burning no sequence numbers; or the rules refuse it, and then it is looked
+        // up before the refusal is answered (RefuseUnlessProcessed). Either way it gets its first answer.
         if (proposed.OccurredAt == default)
         {
             proposed = (TEvent)((DomainEvent)proposed with { OccurredAt = Now });
@@ -112,19 +115,19 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
         {
             if (context.ExpectedVersion is { } expected && expected != version)
             {
-                return Reject(new RuleViolation(ViolationKind.StaleVersion, "stale-version",
+                return await RefuseUnlessProcessed(context, payloadHash, new RuleViolation(ViolationKind.StaleVersion, "stale-version",
                     $"The {AggregateKind} is at version {version}, not {expected}: reload it and try again."));
             }
             var decision = TAggregate.Decide(state, proposed, Now);
             if (!decision.IsAccepted)
             {
-                return Reject(decision.Violation!);
+                return await RefuseUnlessProcessed(context, payloadHash, decision.Violation!);
             }
             var newState = Aggregate.Fold<TAggregate, TState, TEvent>(state, decision.Events)!;
             var newVersion = version + decision.Events.Length;
             var record = new ProcessedCommand(context.CommandId, StreamKey, payloadHash, newVersion, decision.Events.Length, proposed.OccurredAt, Now);
-            var result = await journal.AppendAsync(StreamKey, version, ImmutableArray<DomainEvent>.CastUp(decision.Events), record,
-                context.RecordedBy, newState, CancellationToken.None);
+            var result = await GroupCommit.AppendAsync(new PendingAppend(StreamKey, version, ImmutableArray<DomainEvent>.CastUp(decision.Events), record,
+                context.RecordedBy, Activity.Current?.TraceId.ToString(), EventJournal.SnapshotDue(StreamKey, version, newVersion, newState)));
             switch (result)
             {
                 case AppendResult.Appended:
@@ -134,7 +137,7 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
                     await PublishTimelineChanges(decision.Events, newVersion - decision.Events.Length + 1);
                     return CommandOutcome.Accepted(StreamKey, newVersion, decision.Events.Length, proposed.OccurredAt);
                 case AppendResult.DuplicateCommand:
-                    // Another activation took the same command id between our look-up and our append.
+                    // Processed before, here or by another activation: its record is in the store.
                     return await EarlierAnswer(context, payloadHash)
                         ?? throw new InvalidOperationException($"Command {context.CommandId} was reported as a duplicate but has no record.");
                 case AppendResult.VersionConflict when attempt < MaxAttempts:
@@ -142,11 +145,15 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
                     (state, version) = await journal.LoadAsync<TAggregate, TState, TEvent>(StreamKey, state, version, CancellationToken.None);
                     break;
                 default:
-                    return Reject(RuleViolation.Conflict("concurrent-writers",
+                    return await RefuseUnlessProcessed(context, payloadHash, RuleViolation.Conflict("concurrent-writers",
                         $"Other writers kept changing this {AggregateKind}; nothing was recorded. Try again."));
             }
         }
     }
+
+    /// <summary>The refusal, unless this command id was processed before: then its first answer.</summary>
+    private async Task<CommandOutcome> RefuseUnlessProcessed(CommandContext context, string payloadHash, RuleViolation violation) =>
+        await EarlierAnswer(context, payloadHash) ?? Reject(violation);
 
     /// <summary>The schools on whose timeline an appended event appears, given the state it produced.</summary>
     protected abstract IEnumerable<string> SchoolsConcerned(TEvent appended, TState newState);
@@ -197,7 +204,7 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
     /// </summary>
     protected async Task<CommandOutcome> Refuse(CommandContext context, TEvent proposed, RuleViolation violation)
     {
-        var outcome = string.IsNullOrWhiteSpace(context.CommandId) ? Reject(violation) : await EarlierAnswer(context, HashOf(proposed)) ?? Reject(violation);
+        var outcome = string.IsNullOrWhiteSpace(context.CommandId) ? Reject(violation) : await RefuseUnlessProcessed(context, HashOf(proposed), violation);
         Metrics.CommandHandled(AggregateKind, outcome);
         return outcome;
     }

@@ -44,6 +44,8 @@ public static class LearningOrgHosting
             marten.AddAsyncDaemon(DaemonMode.HotCold);
         }
         services.AddSingleton<EventJournal>();
+        services.AddSingleton(GroupCommitOptions.From(configuration));
+        services.AddSingleton<GroupCommit>();
         services.AddSingleton<SchoolHistoryReader>();
         services.AddSingleton<DirectoryReader>();
         services.AddHostedService<ReadModels.ReadModelCatchUp>();

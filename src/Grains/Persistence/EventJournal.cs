@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using JasperFx;
 using JasperFx.Events;
 using LearningOrg.Domain;
@@ -7,19 +6,9 @@ using Marten;
 
 namespace LearningOrg.Grains.Persistence;
 
-/// <summary>The result of an attempt to append a command's events.</summary>
-public enum AppendResult
-{
-    Appended,
-    /// <summary>Another writer appended first: re-read the tail and decide again.</summary>
-    VersionConflict,
-    /// <summary>This command id has been processed before: look up its answer.</summary>
-    DuplicateCommand,
-}
-
 /// <summary>
-/// The aggregates' streams in Marten: loads snapshot plus tail, appends with the expected stream version and the
-/// command's idempotency record in one transaction, and reads streams back for the API and replay.
+/// The aggregates' streams in Marten: loads snapshot plus tail, looks up processed commands, and reads streams back
+/// for the API and replay. Appends go through <see cref="GroupCommit"/>.
 /// </summary>
 public sealed partial class EventJournal(IDocumentStore store)
 {
@@ -83,51 +72,14 @@ public sealed partial class EventJournal(IDocumentStore store)
     }
 
     /// <summary>
-    /// Appends <paramref name="events"/> to a stream expected to be at <paramref name="expectedVersion"/>
-    /// (0: the stream must not exist yet), with the command's record and, when due, a snapshot of the new state.
+    /// The snapshot to store with an append that takes a stream from <paramref name="expectedVersion"/> to
+    /// <paramref name="newVersion"/>, when that append crosses a multiple of <see cref="SnapshotInterval"/>; else null.
     /// </summary>
-    public async Task<AppendResult> AppendAsync<TState>(
-        string streamKey,
-        long expectedVersion,
-        IReadOnlyList<DomainEvent> events,
-        ProcessedCommand command,
-        string recordedBy,
-        TState newState,
-        CancellationToken cancellationToken)
-        where TState : class
-    {
-        await using var session = store.LightweightSession();
-        session.CausationId = command.Id;
-        session.CorrelationId = Activity.Current?.TraceId.ToString();
-        session.LastModifiedBy = recordedBy;
-        if (expectedVersion == 0)
-        {
-            session.Events.StartStream(streamKey, events);
-        }
-        else
-        {
-            session.Events.Append(streamKey, expectedVersion + events.Count, events);
-        }
-        session.Insert(command);
-        var newVersion = expectedVersion + events.Count;
-        if (newVersion / SnapshotInterval > expectedVersion / SnapshotInterval)
-        {
-            session.Store(new Snapshot<TState>(streamKey, newVersion, Snapshot<TState>.CurrentFormat, newState));
-        }
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-            return AppendResult.Appended;
-        }
-        catch (Exception e) when (IsVersionConflict(e))
-        {
-            return AppendResult.VersionConflict;
-        }
-        catch (DocumentAlreadyExistsException)
-        {
-            return AppendResult.DuplicateCommand;
-        }
-    }
+    public static Snapshot<TState>? SnapshotDue<TState>(string streamKey, long expectedVersion, long newVersion, TState newState)
+        where TState : class =>
+        newVersion / SnapshotInterval > expectedVersion / SnapshotInterval
+            ? new Snapshot<TState>(streamKey, newVersion, Snapshot<TState>.CurrentFormat, newState)
+            : null;
 
     public async Task<ProcessedCommand?> FindCommandAsync(string commandId, CancellationToken cancellationToken)
     {
@@ -166,10 +118,4 @@ public sealed partial class EventJournal(IDocumentStore store)
         return new RecordedEvent(e.Id, e.Sequence, e.StreamKey!, e.Version, EventCatalog.For(data.GetType()).Name,
             data.OccurredAt, e.Timestamp, e.UserName, e.CausationId, data);
     }
-
-    private static bool IsVersionConflict(Exception e) =>
-        e is ConcurrencyException
-            or JasperFx.Events.ExistingStreamIdCollisionException
-            or Marten.Exceptions.ExistingStreamIdCollisionException
-            or EventStreamUnexpectedMaxEventIdException;
 }

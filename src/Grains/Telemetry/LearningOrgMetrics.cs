@@ -14,6 +14,7 @@ public sealed class LearningOrgMetrics
     public const string EventsAppended = "learningorg.events.appended";
     public const string ActivationDuration = "learningorg.grain.activation.duration";
     public const string ProjectionLag = "learningorg.projection.lag";
+    public const string GroupCommitSize = "learningorg.group_commit.size";
 
     public const string AggregateKindTag = "learningorg.aggregate.kind";
     public const string OutcomeTag = "learningorg.command.outcome";
@@ -22,6 +23,7 @@ public sealed class LearningOrgMetrics
     private readonly Counter<long> commands;
     private readonly Counter<long> eventsAppended;
     private readonly Histogram<double> activationDuration;
+    private readonly Histogram<int> groupCommitSize;
 
     public LearningOrgMetrics(IMeterFactory meterFactory)
     {
@@ -30,6 +32,9 @@ public sealed class LearningOrgMetrics
         eventsAppended = Meter.CreateCounter<long>(EventsAppended, "{event}", "Events appended to the event store.");
         activationDuration = Meter.CreateHistogram<double>(ActivationDuration, "s",
             "Time a grain takes to activate: loading its latest snapshot and replaying the events after it.");
+        groupCommitSize = Meter.CreateHistogram<int>(GroupCommitSize, "{append}",
+            "Commands' appends committed together in one transaction by the group commit.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
     }
 
     /// <summary>The meter, for the instruments other classes own (the projection lag gauge).</summary>
@@ -49,6 +54,8 @@ public sealed class LearningOrgMetrics
 
     public void EventsAppendedTo(string aggregateKind, int count) =>
         eventsAppended.Add(count, new KeyValuePair<string, object?>(AggregateKindTag, aggregateKind));
+
+    public void GroupCommitted(int appends) => groupCommitSize.Record(appends);
 
     public void GrainActivated(string aggregateKind, TimeSpan duration) =>
         activationDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>(AggregateKindTag, aggregateKind));

@@ -77,6 +77,27 @@ public sealed class MetricsTests(TelemetryApiFixture api) : IClassFixture<Teleme
     }
 
     [Fact]
+    public async Task Each_group_commit_transaction_is_recorded_with_the_number_of_appends_it_held()
+    {
+        (long Transactions, double Appends) Committed()
+        {
+            var points = api.CollectMetric(LearningOrgMetrics.GroupCommitSize);
+            return (points.Sum(point => point.GetHistogramCount()), points.Sum(point => point.GetHistogramSum()));
+        }
+        var before = Committed();
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await api.Post($"/api/schools/{$"g-{Guid.NewGuid():N}"[..14]}", new SchoolRegistered("Group commit", "North", 30));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+
+        var after = Committed();
+        // One after the other, each command's append is a transaction of its own.
+        Assert.Equal((before.Transactions + 3, before.Appends + 3), after);
+    }
+
+    [Fact]
     public void The_projection_lag_gauge_is_published_and_zero_while_every_projection_is_inline()
     {
         var points = api.CollectMetric(LearningOrgMetrics.ProjectionLag);
