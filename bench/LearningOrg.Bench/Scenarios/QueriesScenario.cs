@@ -1,0 +1,241 @@
+using BenchmarkDotNet.Attributes;
+using LearningOrg.Api.Contracts;
+using LearningOrg.Api.Endpoints;
+using LearningOrg.Api.Queries;
+using LearningOrg.Bench.Harness;
+using LearningOrg.Domain.Schools;
+using LearningOrg.Grains.Persistence;
+using LearningOrg.Grains.ReadModels;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LearningOrg.Bench.Scenarios;
+
+/// <summary>
+/// Scenario 5: a 100-entry page of a long school's timeline (GET /api/schools/{id}/timeline), and the comparison of a
+/// network's 200 schools at a date (GET /api/networks/{id}/comparison), each through the classes those endpoints call.
+/// </summary>
+public sealed class QueriesScenario : IScenario
+{
+    public int Number => 5;
+
+    public string Name => "queries";
+
+    public async Task<IReadOnlyList<ScenarioReport>> RunAsync(BenchContext context, CancellationToken cancellationToken) =>
+        [await TimelineAsync(context, cancellationToken), await ComparisonAsync(context, cancellationToken)];
+
+    private async Task<ScenarioReport> TimelineAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var data = await ReadDataSets.LongSchoolAsync(context, cancellationToken);
+        await using var silo = await BenchSilo.StartAsync(context.ConnectionString, data.Schema, cancellationToken);
+        var subject = await TimelineSubject.CreateAsync(silo, data, cancellationToken);
+        TimelineBenchmarks.Subject = subject;
+        var latencies = InProcessLatency.Run<TimelineBenchmarks>(context);
+
+        var first = latencies[nameof(TimelineBenchmarks.FirstPage)];
+        var any = latencies[nameof(TimelineBenchmarks.AnyPage)];
+        var raw = latencies[nameof(TimelineBenchmarks.RawRows)];
+        return new ScenarioReport(Number, $"A {TimelineSubject.PageSize}-entry timeline page of a school with {data.SchoolEvents:N0} events",
+            InProcessLatency.Method(context) +
+            $"School {data.SchoolId} (as in scenario 3): its timeline holds {subject.Total:N0} entries (its own events and its teachers' while on its " +
+            $"staff), {subject.Pages:N0} pages of {TimelineSubject.PageSize}. An operation is what GET /api/schools/{{id}}/timeline?page=&pageSize=100 " +
+            "does in-process: the school's existence check, TimelineQueries.TimelineAsync (the page in occurredAt order and the total count), and " +
+            "the response's items. The first page (the route's default), and pages taken in turn from all over the timeline. " +
+            "Baseline: a raw SQL read of the same page's rows by id (select data from mt_doc_timeline_entry where id = any(@ids)), in the same run.",
+            [
+                new Measurement("first page (LearningOrg)", first.Count, "pages", null, first),
+                new Measurement("any page (LearningOrg)", any.Count, "pages", null, any),
+                new Measurement("baseline: raw SQL read of the page's rows", raw.Count, "reads", null, raw),
+            ],
+            [
+                TargetCheck.AtMost("timeline page p95 at most 20 ms (first page)", first.P95Ms, 20, "ms"),
+                TargetCheck.AtMost("timeline page p95 at most 20 ms (any page)", any.P95Ms, 20, "ms"),
+            ],
+            []);
+    }
+
+    private async Task<ScenarioReport> ComparisonAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var data = await ReadDataSets.NetworkAsync(context, cancellationToken);
+        await using var silo = await BenchSilo.StartAsync(context.ConnectionString, data.Schema, cancellationToken);
+        var subject = await ComparisonSubject.CreateAsync(silo, data, cancellationToken);
+        ComparisonBenchmarks.Subject = subject;
+        var latencies = InProcessLatency.Run<ComparisonBenchmarks>(context);
+
+        var comparison = latencies[nameof(ComparisonBenchmarks.Comparison)];
+        var raw = latencies[nameof(ComparisonBenchmarks.RawRows)];
+        return new ScenarioReport(Number, $"Network comparison of {data.Schools:N0} schools at a date",
+            InProcessLatency.Method(context) +
+            $"Network {data.NetworkId}: copies of the demo story side by side, all joining the one network, {data.StoreEvents:N0} events; " +
+            $"compared at {data.At:yyyy-MM-dd HH:mm} UTC, when {subject.Members} schools are members. An operation is CultureQueries.ComparisonAsync, " +
+            "what GET /api/networks/{id}/comparison?at= calls: the network's stream, the member schools' streams and their teachers' streams, " +
+            "and each school's indicators at the date. " +
+            $"Baseline: a raw SQL read of the same {subject.Streams:N0} streams' events (select data from mt_events where stream_id = any(@keys)), in the same run.",
+            [
+                new Measurement("network comparison (LearningOrg)", comparison.Count, "comparisons", null, comparison),
+                new Measurement("baseline: raw SQL read of the streams it reads", raw.Count, "reads", null, raw),
+            ],
+            [TargetCheck.AtMost($"network comparison of {data.Schools} schools p95 at most 200 ms", comparison.P95Ms, 200, "ms")],
+            []);
+    }
+}
+
+/// <summary>What the timeline benchmarks act on; set before BenchmarkDotNet runs them.</summary>
+public sealed class TimelineSubject
+{
+    public const int PageSize = TimelineEndpoints.DefaultPageSize;
+
+    private readonly IDocumentStore store;
+    private readonly string schoolId;
+    private readonly Lock gate = new();
+    private readonly int[] pageOrder;
+    private readonly Dictionary<int, string[]> idsOfPage = [];
+    private int next;
+
+    private TimelineSubject(IDocumentStore store, string schoolId, long total)
+    {
+        this.store = store;
+        this.schoolId = schoolId;
+        Total = total;
+        Pages = (int)((total + PageSize - 1) / PageSize);
+        pageOrder = [.. Enumerable.Range(1, Pages)];
+        new Random(5).Shuffle(pageOrder);
+    }
+
+    public long Total { get; }
+
+    public int Pages { get; }
+
+    public static async Task<TimelineSubject> CreateAsync(BenchSilo silo, LongSchoolData data, CancellationToken cancellationToken)
+    {
+        await using var session = silo.Store.QuerySession();
+        var first = await session.TimelineAsync(Query(data.SchoolId, 1), cancellationToken);
+        var subject = new TimelineSubject(silo.Store, data.SchoolId, first.Total);
+        foreach (var page in subject.pageOrder)
+        {
+            var entries = await session.TimelineAsync(Query(data.SchoolId, page), cancellationToken);
+            subject.idsOfPage[page] = [.. entries.Entries.Select(e => e.Id)];
+        }
+        return subject;
+    }
+
+    public Task<int> FirstPageAsync() => PageAsync(1);
+
+    public Task<int> AnyPageAsync() => PageAsync(NextPage());
+
+    /// <summary>The rows of a page taken in turn, read by id.</summary>
+    public Task<long> RawRowsAsync() =>
+        RawSql.ReadTextAsync(store, "select data::text from {schema}.mt_doc_timeline_entry where id = any(@ids)", ("ids", idsOfPage[NextPage()]));
+
+    /// <summary>What the timeline route does for a page, short of writing the JSON.</summary>
+    private async Task<int> PageAsync(int page)
+    {
+        await using var session = store.QuerySession();
+        if (!await session.SchoolExistsAsync(schoolId, CancellationToken.None))
+        {
+            throw new InvalidOperationException($"School {schoolId} is missing.");
+        }
+        var result = await session.TimelineAsync(Query(schoolId, page), CancellationToken.None);
+        var pages = (result.Total + PageSize - 1) / PageSize;
+        var response = new TimelineResponse(schoolId, page, PageSize, result.Total, pages, page < pages, [.. result.Entries.Select(TimelineItem.From)]);
+        return response.Entries.Count;
+    }
+
+    private int NextPage()
+    {
+        lock (gate)
+        {
+            return pageOrder[next++ % pageOrder.Length];
+        }
+    }
+
+    private static TimelineQuery Query(string schoolId, int page) => new(schoolId, [], null, null, null, page, PageSize);
+}
+
+/// <summary>What the network comparison benchmarks act on; set before BenchmarkDotNet runs them.</summary>
+public sealed class ComparisonSubject
+{
+    private readonly IDocumentStore store;
+    private readonly CultureQueries queries;
+    private readonly NetworkData data;
+    private readonly string[] streams;
+
+    private ComparisonSubject(IDocumentStore store, CultureQueries queries, NetworkData data, string[] streams, int members)
+    {
+        this.store = store;
+        this.queries = queries;
+        this.data = data;
+        this.streams = streams;
+        Members = members;
+    }
+
+    /// <summary>The network's members at the date, as the comparison found them.</summary>
+    public int Members { get; }
+
+    /// <summary>How many streams the comparison reads: the network's, its members' and their teachers'.</summary>
+    public int Streams => streams.Length;
+
+    public static async Task<ComparisonSubject> CreateAsync(BenchSilo silo, NetworkData data, CancellationToken cancellationToken)
+    {
+        // The API registers CultureQueries as a singleton over the silo's SchoolHistoryReader; so does this.
+        var reader = silo.Services.GetRequiredService<SchoolHistoryReader>();
+        var queries = new CultureQueries(reader);
+        var (comparison, problem) = await queries.ComparisonAsync(data.NetworkId, data.At, cancellationToken);
+        if (problem is not null)
+        {
+            throw new InvalidOperationException($"The comparison of {data.NetworkId} failed: {problem.Message}");
+        }
+        var schools = comparison!.Schools.Select(s => s.SchoolId).ToList();
+        var histories = await reader.ReadSchoolsAsync(schools, cancellationToken);
+        var teachers = histories.Values
+            .SelectMany(h => h.Events.Where(e => e.TeacherId is null).Select(e => e.Event).OfType<TeacherJoinedStaff>().Select(e => e.TeacherId))
+            .Distinct(StringComparer.Ordinal);
+        string[] streams =
+        [
+            StreamKeys.For(StreamKeys.Network, data.NetworkId),
+            .. schools.Select(s => StreamKeys.For(StreamKeys.School, s)),
+            .. teachers.Select(t => StreamKeys.For(StreamKeys.Teacher, t)),
+        ];
+        return new ComparisonSubject(silo.Store, queries, data, streams, schools.Count);
+    }
+
+    public async Task<int> ComparisonAsync()
+    {
+        var (comparison, problem) = await queries.ComparisonAsync(data.NetworkId, data.At, CancellationToken.None);
+        return problem is null ? comparison!.Schools.Count : throw new InvalidOperationException(problem.Message);
+    }
+
+    public Task<long> RawRowsAsync() =>
+        RawSql.ReadTextAsync(store, "select data::text from {schema}.mt_events where stream_id = any(@keys)", ("keys", streams));
+}
+
+/// <summary>BenchmarkDotNet's view of the timeline page (<see cref="InProcessLatency"/>).</summary>
+public class TimelineBenchmarks
+{
+    private readonly TimelineSubject subject = Subject ?? throw new InvalidOperationException("Set TimelineBenchmarks.Subject first.");
+
+    public static TimelineSubject? Subject { get; set; }
+
+    [Benchmark]
+    public Task<int> FirstPage() => subject.FirstPageAsync();
+
+    [Benchmark]
+    public Task<int> AnyPage() => subject.AnyPageAsync();
+
+    [Benchmark(Baseline = true)]
+    public Task<long> RawRows() => subject.RawRowsAsync();
+}
+
+/// <summary>BenchmarkDotNet's view of the network comparison (<see cref="InProcessLatency"/>).</summary>
+public class ComparisonBenchmarks
+{
+    private readonly ComparisonSubject subject = Subject ?? throw new InvalidOperationException("Set ComparisonBenchmarks.Subject first.");
+
+    public static ComparisonSubject? Subject { get; set; }
+
+    [Benchmark]
+    public Task<int> Comparison() => subject.ComparisonAsync();
+
+    [Benchmark(Baseline = true)]
+    public Task<long> RawRows() => subject.RawRowsAsync();
+}
