@@ -12,6 +12,9 @@ namespace LearningOrg.Bench.Ingest;
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
+    /// <summary>The kernel's USER_HZ, which /proc reports CPU times in: 100 on Linux for every architecture .NET runs on.</summary>
+    private const int ClockTicksPerSecond = 100;
+
     private readonly Process process;
     private readonly ConsoleLog log;
     private readonly CancellationTokenSource sampling = new();
@@ -99,6 +102,16 @@ public sealed class ApiProcess : IAsyncDisposable
     /// <summary>VmHWM (the peak resident set the kernel recorded for the process) and VmRSS now, in MiB.</summary>
     public (double PeakMib, double CurrentMib) Memory() =>
         (ReadStatusKib(process.Id, "VmHWM:") / 1024.0, ReadStatusKib(process.Id, "VmRSS:") / 1024.0);
+
+    /// <summary>CPU time the process has used so far (user and system), from /proc/{pid}/stat.</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{process.Id}/stat");
+        // Fields after the command name (which may hold spaces, so split after its closing parenthesis): utime and stime are the 12th and 13th.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
+    }
 
     public async ValueTask DisposeAsync()
     {

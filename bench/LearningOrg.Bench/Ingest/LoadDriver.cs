@@ -22,8 +22,10 @@ public enum SendOutcome
 /// <summary>What a load run measured inside its window.</summary>
 /// <param name="Window">From the end of the warm-up to the end of the duration, or to the moment the first client ran out of work.</param>
 /// <param name="Problems">Rejections and errors by kind (status and problem type, or exception), with how often.</param>
+/// <param name="Completed">Operations answered over the whole run, warm-up included (what the processes' CPU time was spent on).</param>
 public sealed record LoadResult(
     TimeSpan Window,
+    long Completed,
     long Accepted,
     long Replayed,
     long Rejected,
@@ -57,6 +59,7 @@ public static class LoadDriver
         var problems = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var counts = new long[4];
         var recorded = new ConcurrentQueue<(TimeSpan End, SendOutcome Outcome)>();
+        long completed = 0;
 
         async Task Client(IReadOnlyList<T> queue)
         {
@@ -78,6 +81,7 @@ public static class LoadDriver
                     (outcome, problem) = (SendOutcome.Error, e.GetType().Name);
                 }
                 var ended = clock.Elapsed;
+                Interlocked.Increment(ref completed);
                 if (started >= windowStart && ended <= windowEnd && ended.Ticks <= Interlocked.Read(ref ranOutAtTicks))
                 {
                     recorded.Enqueue((ended, outcome));
@@ -110,6 +114,6 @@ public static class LoadDriver
         {
             throw new InvalidOperationException($"A client ran out of work {end.TotalSeconds:0.0} s into the run, before the warm-up ended: give the clients more data.");
         }
-        return new LoadResult(window, counts[0], counts[1], counts[2], counts[3], latencies.Summarize(), ranOut, problems);
+        return new LoadResult(window, completed, counts[0], counts[1], counts[2], counts[3], latencies.Summarize(), ranOut, problems);
     }
 }

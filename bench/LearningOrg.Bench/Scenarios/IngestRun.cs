@@ -16,8 +16,11 @@ public sealed record IngestRun(
     TimeSpan Warmup,
     TimeSpan Duration,
     LoadResult Ours,
+    LoadResult Grains,
     LoadResult Baseline,
-    ApiMemory Memory)
+    ApiMemory Memory,
+    TimeSpan ApiCpu,
+    TimeSpan DriverCpu)
 {
     /// <summary>The key the API signs with and the bench signs its token with; only for this run's private API.</summary>
     private const string SigningKey = "bench-only-signing-key-for-the-ingest-scenario-7c3e";
@@ -40,6 +43,18 @@ public sealed record IngestRun(
         {
             await RawSeeder.AppendAsync(silo.Store, workload.Seeded, 1_000, cancellationToken);
         }
+        // The same grains without HTTP, on a store of their own: the API layer's share is the difference.
+        var grainSchema = await context.FreshSchemaAsync("ingest_grains", cancellationToken);
+        LoadResult grains;
+        await using (var silo = await BenchSilo.StartAsync(context.ConnectionString, grainSchema, cancellationToken))
+        {
+            await RawSeeder.AppendAsync(silo.Store, workload.Seeded, 1_000, cancellationToken);
+            context.Say("Ingest: grains called in-process");
+            var grainCommands = new GrainCommands(silo.Grains);
+            grains = await LoadDriver.RunAsync(GrainCommands.Prepare(workload, silo.Store.Options.Serializer()), grainCommands.SendAsync,
+                warmup, scale.IngestDuration, cancellationToken);
+            context.Say($"Ingest: grains in-process {grains.AcceptedPerSecond:N0} events/s, p99 {grains.Latency.P99Ms:0.0} ms, {grains.Rejected} rejected");
+        }
         var rawSchema = await context.FreshSchemaAsync("ingest_raw", cancellationToken);
         using var raw = RawAppendBaseline.Create(context.ConnectionString, rawSchema);
         await RawSeeder.AppendAsync(raw.Store, workload.Seeded, 1_000, cancellationToken);
@@ -57,12 +72,14 @@ public sealed record IngestRun(
         var routes = await commands.RoutesAsync(cancellationToken);
         IReadOnlyList<IReadOnlyList<HttpCommand>> queues = [.. workload.Queues.Select(q => (IReadOnlyList<HttpCommand>)[.. q.Select(e => HttpCommands.For(e, routes))])];
         context.Say($"Ingest: API {api.ProcessId} up at {api.Address} ({idleRss:N0} MiB resident); sending commands");
+        var (apiCpuBefore, driverCpuBefore) = (api.CpuTime(), Environment.CpuUsage.TotalTime);
         var ours = await LoadDriver.RunAsync(queues, commands.SendAsync, warmup, scale.IngestDuration, cancellationToken);
+        var (apiCpu, driverCpu) = (api.CpuTime() - apiCpuBefore, Environment.CpuUsage.TotalTime - driverCpuBefore);
         var (peak, current) = api.Memory();
         context.Say($"Ingest: API {ours.AcceptedPerSecond:N0} events/s, p99 {ours.Latency.P99Ms:0.0} ms, " +
             $"{ours.Rejected} rejected, {ours.Errors} errors; VmHWM {peak:N0} MiB");
-        return new IngestRun(workload, scale.IngestClients, warmup, scale.IngestDuration, ours, baseline,
-            new ApiMemory(idleRss, api.PeakSampledRssMib, peak, current, api.Samples));
+        return new IngestRun(workload, scale.IngestClients, warmup, scale.IngestDuration, ours, grains, baseline,
+            new ApiMemory(idleRss, api.PeakSampledRssMib, peak, current, api.Samples), apiCpu, driverCpu);
     }
 }
 

@@ -26,11 +26,16 @@ public sealed class IngestScenario : IScenario
             + "that holds the event, its command record and any snapshot has committed). Baseline: the same events appended by as many writers to a "
             + "bare Marten store (same event names, serializer and metadata, no projections or documents), one transaction per event at the expected "
             + Invariant($"version. Each run: {run.Warmup.TotalSeconds:0.#} s of warm-up, then {run.Duration.TotalSeconds:0.#} s measured (less if a client ran out of commands). ")
-            + "Latency is per request (per append for the baseline), successful ones only.";
+            + "Latency is per request (per append for the baseline), successful ones only. "
+            + "A third row, for diagnosis, sends the same commands straight to the grains in the bench's own silo, on a third store set up the same way.";
         var notes = new List<string>
         {
             Outcomes("Ours", ours),
+            Outcomes("Grains in-process", run.Grains),
             Outcomes("Raw Marten", baseline),
+            Invariant($"CPU while the API was loaded (warm-up included): the API process {run.ApiCpu.TotalMilliseconds / ours.Completed:0.00} ms per answered request ") +
+            Invariant($"({run.ApiCpu.TotalSeconds:0.0} s for {ours.Completed:N0}), the load driver {run.DriverCpu.TotalMilliseconds / ours.Completed:0.00} ms per request; ") +
+            "PostgreSQL's share is not measured here (the server is shared).",
         };
         return
         [
@@ -38,6 +43,8 @@ public sealed class IngestScenario : IScenario
                 [
                     new Measurement($"LearningOrg API over HTTP, {run.Clients} clients", ours.Accepted, "events", ours.AcceptedPerSecond, ours.Latency,
                         $"{ratio:0.00}x the baseline"),
+                    new Measurement($"the same grains called in the bench's process (no HTTP), {run.Clients} callers", run.Grains.Accepted, "events",
+                        run.Grains.AcceptedPerSecond, run.Grains.Latency, "diagnostic: the API layer's share is the difference"),
                     new Measurement($"raw Marten, one transaction per event, {run.Clients} writers", baseline.Accepted, "events", baseline.AcceptedPerSecond,
                         baseline.Latency),
                 ],
