@@ -87,7 +87,8 @@ public static class ScaledStory
             EventId = DerivedId(e.EventId, copy),
             StreamKey = renamer.StreamKey(e.StreamKey),
             OccurredAt = occurredAt,
-            CommandId = e.CommandId is null ? null : $"{e.CommandId}/{copy}",
+            // The copy goes first: a follow-up's id ends as the system wrote it ("…/join"), which is how an import knows it.
+            CommandId = e.CommandId is null ? null : $"{copy}/{e.CommandId}",
             Data = data,
         };
     }

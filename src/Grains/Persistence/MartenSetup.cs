@@ -42,7 +42,26 @@ public static class MartenSetup
         options.DatabaseSchemaName = schema;
         options.Events.DatabaseSchemaName = schema;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        ConfigureEvents(options);
 
+        EventMasking.Configure(options);
+        options.Schema.For<ErasureRecord>().DocumentAlias("erasure_record").Identity(x => x.TeacherId);
+
+        options.Schema.For<ProcessedCommand>().DocumentAlias("processed_command");
+        options.Schema.For<Snapshot<SchoolState>>().DocumentAlias("school_snapshot");
+        options.Schema.For<Snapshot<TeacherState>>().DocumentAlias("teacher_snapshot");
+        options.Schema.For<Snapshot<InitiativeState>>().DocumentAlias("initiative_snapshot");
+        options.Schema.For<Snapshot<NetworkState>>().DocumentAlias("network_snapshot");
+
+        ReadModelSetup.Configure(options);
+    }
+
+    /// <summary>
+    /// How events are stored: their JSON, stream ids, metadata columns and contract names. Shared by the benchmarks'
+    /// raw-Marten baselines, so that they write the same rows as LearningOrg does.
+    /// </summary>
+    public static void ConfigureEvents(StoreOptions options)
+    {
         // Events are read by researchers for years: camelCase JSON, enums by name.
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 

@@ -25,6 +25,25 @@ internal sealed class BatchDocuments(IDocumentOperations operations)
         return loaded;
     }
 
+    /// <summary>
+    /// Loads in one query every document of <paramref name="ids"/> not yet seen, so that the batch's later
+    /// <see cref="LoadAsync{T}"/> calls answer from memory: a rebuild applies thousands of events per batch.
+    /// </summary>
+    public async Task PreloadAsync<T>(IEnumerable<string> ids, Func<T, string> idOf, CancellationToken cancellation)
+        where T : class
+    {
+        var unseen = ids.Distinct(StringComparer.Ordinal).Where(id => !seen.ContainsKey((typeof(T), id))).ToList();
+        if (unseen.Count == 0)
+        {
+            return;
+        }
+        var loaded = (await operations.LoadManyAsync<T>(cancellation, unseen)).ToDictionary(idOf, StringComparer.Ordinal);
+        foreach (var id in unseen)
+        {
+            seen[(typeof(T), id)] = loaded.GetValueOrDefault(id);
+        }
+    }
+
     /// <summary>Whether this batch has stored the document (and not deleted it since).</summary>
     public bool HasStored<T>(string id)
         where T : class =>

@@ -12,6 +12,16 @@ public sealed class EpisodeSpanProjection : IProjection
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var documents = new BatchDocuments(operations);
+        // The spans the batch's escalations and resolutions change, in one query rather than one per event.
+        await documents.PreloadAsync<EpisodeSpan>(
+            events.Where(e => e.StreamKey is not null).Select(e => e.Data switch
+            {
+                BreakingRanksEpisodeEscalated escalated => EpisodeSpan.IdFor(StreamKeys.Parse(e.StreamKey!).Id, escalated.EpisodeId),
+                BreakingRanksEpisodeResolved resolved => EpisodeSpan.IdFor(StreamKeys.Parse(e.StreamKey!).Id, resolved.EpisodeId),
+                _ => null,
+            }).OfType<string>(),
+            span => span.Id,
+            cancellation);
         foreach (var e in events)
         {
             if (e.StreamKey is null)

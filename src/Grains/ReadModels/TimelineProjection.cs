@@ -37,6 +37,7 @@ public sealed class TimelineProjection : IProjection
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var batch = new Batch(new BatchDocuments(operations));
+        await Prefetch(batch, events, cancellation);
         foreach (var e in events)
         {
             if (e.Data is not DomainEvent data || e.StreamKey is null)
@@ -61,6 +62,84 @@ public sealed class TimelineProjection : IProjection
                 case SchoolLeftNetwork left:
                     Write(batch, left.SchoolId, e, sourceId);
                     break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads in a few queries what the batch's events will ask for one at a time: the tenures, the lookups, and for each
+    /// staff change the teacher's recorded events and their entries on that school's timeline. Reads see only what is
+    /// committed, which no event of the batch changes, so reading first gives the same answers as reading on the way.
+    /// </summary>
+    private static async Task Prefetch(Batch batch, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        var tenures = new List<string>();
+        var lookups = new List<string>();
+        var staffChanges = new List<(string TeacherId, string SchoolId)>();
+        foreach (var e in events)
+        {
+            if (e.StreamKey is null)
+            {
+                continue;
+            }
+            var sourceId = StreamKeys.Parse(e.StreamKey).Id;
+            switch (e.Data)
+            {
+                case TeacherRegistered or TeacherMovedSchool:
+                    break;
+                case TeacherEvent:
+                    tenures.Add(sourceId);
+                    break;
+                case TeacherJoinedStaff joined:
+                    staffChanges.Add((joined.TeacherId, sourceId));
+                    break;
+                case TeacherLeftStaff left:
+                    staffChanges.Add((left.TeacherId, sourceId));
+                    break;
+                case BreakingRanksEpisodeEscalated escalated:
+                    lookups.Add(TimelineLookup.Episode(sourceId, escalated.EpisodeId));
+                    break;
+                case BreakingRanksEpisodeResolved resolved:
+                    lookups.Add(TimelineLookup.Episode(sourceId, resolved.EpisodeId));
+                    break;
+                case InterventionCompleted completed:
+                    lookups.Add(TimelineLookup.Intervention(sourceId, completed.InterventionId));
+                    break;
+            }
+        }
+        await batch.Documents.PreloadAsync<StaffTenure>([.. tenures, .. staffChanges.Select(c => c.TeacherId)], t => t.Id, cancellation);
+        await batch.Documents.PreloadAsync<TimelineLookup>(lookups, l => l.Id, cancellation);
+        if (staffChanges.Count == 0)
+        {
+            return;
+        }
+        var teacherStreams = staffChanges.Select(c => StreamKeys.For(StreamKeys.Teacher, c.TeacherId)).Distinct(StringComparer.Ordinal).ToArray();
+        var schools = staffChanges.Select(c => c.SchoolId).Distinct(StringComparer.Ordinal).ToArray();
+        var recorded = await batch.Documents.Operations.Events.QueryAllRawEvents()
+            .Where(e => e.StreamKey.IsOneOf(teacherStreams))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellation);
+        foreach (var stream in teacherStreams)
+        {
+            batch.RecordedStreams[stream] = [];
+        }
+        foreach (var e in recorded)
+        {
+            batch.RecordedStreams[e.StreamKey!].Add(e);
+        }
+        var entries = await batch.Documents.Operations.Query<TimelineEntry>()
+            .Where(x => x.SchoolId.IsOneOf(schools) && x.StreamId.IsOneOf(teacherStreams))
+            .Select(x => new { x.SchoolId, x.StreamId, x.EventId })
+            .ToListAsync(cancellation);
+        foreach (var (teacherId, schoolId) in staffChanges)
+        {
+            batch.OnTimeline[(schoolId, StreamKeys.For(StreamKeys.Teacher, teacherId))] = [];
+        }
+        foreach (var entry in entries)
+        {
+            if (batch.OnTimeline.TryGetValue((entry.SchoolId, entry.StreamId), out var ids))
+            {
+                ids.Add(entry.EventId);
             }
         }
     }
@@ -151,12 +230,8 @@ public sealed class TimelineProjection : IProjection
         batch.Documents.Store(teacherId, tenure);
 
         var teacherStream = StreamKeys.For(StreamKeys.Teacher, teacherId);
-        var recorded = await batch.Documents.Operations.Events.FetchStreamAsync(teacherStream, token: cancellation);
-        var onTimeline = (await batch.Documents.Operations.Query<TimelineEntry>()
-                .Where(x => x.SchoolId == schoolId && x.StreamId == teacherStream)
-                .Select(x => x.EventId)
-                .ToListAsync(cancellation))
-            .ToHashSet();
+        var recorded = batch.RecordedStreams[teacherStream];
+        var onTimeline = batch.OnTimeline[(schoolId, teacherStream)];
         foreach (var e in recorded.Concat(batch.TeacherEvents(teacherId)).DistinctBy(e => e.Id))
         {
             if (e.Data is TeacherRegistered or TeacherMovedSchool or not TeacherEvent)
@@ -219,6 +294,12 @@ public sealed class TimelineProjection : IProjection
         private readonly Dictionary<string, List<IEvent>> teacherEvents = new(StringComparer.Ordinal);
 
         public BatchDocuments Documents => documents;
+
+        /// <summary>The committed events of each teacher stream a staff change of this batch concerns, in order.</summary>
+        public Dictionary<string, List<IEvent>> RecordedStreams { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The committed timeline entries (event ids) of each (school, teacher stream) a staff change of this batch concerns.</summary>
+        public Dictionary<(string SchoolId, string StreamId), HashSet<Guid>> OnTimeline { get; } = [];
 
         /// <summary>The teacher's events met earlier in this batch, not yet committed.</summary>
         public List<IEvent> TeacherEvents(string teacherId) =>

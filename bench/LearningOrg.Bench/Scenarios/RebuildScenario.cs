@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using LearningOrg.Bench.Harness;
+using LearningOrg.Grains.ReadModels;
+using Marten;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace LearningOrg.Bench.Scenarios;
+
+/// <summary>
+/// Issue 7, scenario 6: every projection rebuilt from the bulk store's events by Marten's daemon, against a raw scan
+/// of the events table (the read limit).
+/// </summary>
+public sealed class RebuildScenario : IScenario
+{
+    /// <summary>Every projection of <see cref="ReadModelSetup"/>: the two inline ones and the async one.</summary>
+    public static readonly string[] Projections = [ReadModelSetup.Timeline, ReadModelSetup.EpisodeSpans, ReadModelSetup.SchoolActivity];
+
+    public int Number => 6;
+
+    public string Name => "rebuild";
+
+    public async Task<IReadOnlyList<ScenarioReport>> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var bulk = await context.Shared(BulkStore.Key, () => BulkStore.SeedAsync(context, cancellationToken));
+        var (scanned, scanElapsed) = await ScanAsync(context.ConnectionString, bulk.Schema, cancellationToken);
+        context.Say($"Scanned {scanned:N0} events in {scanElapsed.TotalSeconds:N1} s");
+
+        await using var store = bulk.Open(context.ConnectionString);
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        using var daemon = await store.BuildProjectionDaemonAsync(logger: NullLogger.Instance);
+        var each = new List<(string Projection, TimeSpan Elapsed)>();
+        var started = Stopwatch.GetTimestamp();
+        foreach (var projection in Projections)
+        {
+            var began = Stopwatch.GetTimestamp();
+            await daemon.RebuildProjectionAsync(projection, cancellationToken);
+            each.Add((projection, Stopwatch.GetElapsedTime(began)));
+            context.Say($"Rebuilt {projection} in {each[^1].Elapsed.TotalSeconds:N1} s");
+        }
+        var elapsed = Stopwatch.GetElapsedTime(started);
+
+        var ours = bulk.Events / elapsed.TotalSeconds;
+        var scan = scanned / scanElapsed.TotalSeconds;
+        return
+        [
+            new ScenarioReport(Number, "Rebuilding every projection",
+                $"The {bulk.Events:N0} events of {(bulk.Import is null ? "a store seeded with the generated events (scenario 2 did not run)" : "scenario 2's import")} " +
+                $"are replayed through every projection ({string.Join(", ", Projections)}), one after another, by Marten's projection daemon " +
+                "(RebuildProjectionAsync: each projection's documents are emptied, then every event is read and applied in the daemon's batches). " +
+                "Events per second: the store's events over the wall time of all the rebuilds. Baseline: one Npgsql query reading every row " +
+                "of mt_events in sequence order, every column including the JSON data (read as text), which is the most a rebuild could read.",
+                [
+                    new Measurement("LearningOrg: rebuild of every projection", bulk.Events, "events", ours, null,
+                        string.Join("; ", each.Select(p => $"{p.Projection} {bulk.Events / p.Elapsed.TotalSeconds:N0} events/s"))),
+                    new Measurement("raw scan of mt_events with Npgsql", scanned, "events", scan, null),
+                ],
+                [TargetCheck.AtLeast("rebuild events/s at least a quarter of the raw scan's", ours / scan, 0.25, "× baseline")],
+                []),
+        ];
+    }
+
+    /// <summary>Reads every event row, every column; returns the rows read and the time it took.</summary>
+    private static async Task<(long Rows, TimeSpan Elapsed)> ScanAsync(string connectionString, string schema, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        await using var command = new NpgsqlCommand($"select * from \"{schema}\".mt_events order by seq_id", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        long rows = 0;
+        var values = new object[reader.FieldCount];
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            reader.GetValues(values);
+            rows++;
+        }
+        return (rows, Stopwatch.GetElapsedTime(started));
+    }
+}
