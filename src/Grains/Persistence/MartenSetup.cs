@@ -43,17 +43,6 @@ public static class MartenSetup
         options.Events.DatabaseSchemaName = schema;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         ConfigureEvents(options);
-
-        EventMasking.Configure(options);
-        options.Schema.For<ErasureRecord>().DocumentAlias("erasure_record").Identity(x => x.TeacherId);
-
-        options.Schema.For<ProcessedCommand>().DocumentAlias("processed_command");
-        options.Schema.For<Snapshot<SchoolState>>().DocumentAlias("school_snapshot");
-        options.Schema.For<Snapshot<TeacherState>>().DocumentAlias("teacher_snapshot");
-        options.Schema.For<Snapshot<InitiativeState>>().DocumentAlias("initiative_snapshot");
-        options.Schema.For<Snapshot<NetworkState>>().DocumentAlias("network_snapshot");
-
-        ReadModelSetup.Configure(options);
     }
 
     /// <summary>
