@@ -170,6 +170,13 @@ public sealed class GroupCommit : IAsyncDisposable
                 member.Done.TrySetResult(AppendResult.Appended);
             }
         }
+        catch (Exception e) when (pending.Count > 1 && Has<PostgresException>(e, p => p.SqlState == PostgresErrorCodes.DeadlockDetected))
+        {
+            // Two transactions in flight, each upserting read-model documents of many streams, may lock the same rows
+            // in opposite orders; PostgreSQL aborts one. Smaller transactions lock fewer rows.
+            logger.LogDebug(e, "A transaction of {Count} appends was chosen as a deadlock victim; committing them in halves", pending.Count);
+            await CommitInHalvesAsync(pending);
+        }
         catch (Exception e) when (StoreFailures.IsUnavailable(e))
         {
             foreach (var member in pending)
@@ -186,10 +193,15 @@ public sealed class GroupCommit : IAsyncDisposable
             // Which member the failure belongs to, the exception does not reliably say (Npgsql redacts the details):
             // halve until it is alone. The others still share transactions.
             logger.LogDebug(e, "A transaction of {Count} appends failed; committing them in halves", pending.Count);
-            var half = pending.Count / 2;
-            await CommitSeparatelyFromOthersAsync([.. pending.Take(half)]);
-            await CommitSeparatelyFromOthersAsync([.. pending.Skip(half)]);
+            await CommitInHalvesAsync(pending);
         }
+    }
+
+    private async Task CommitInHalvesAsync(IReadOnlyList<Member> members)
+    {
+        var half = members.Count / 2;
+        await CommitSeparatelyFromOthersAsync([.. members.Take(half)]);
+        await CommitSeparatelyFromOthersAsync([.. members.Skip(half)]);
     }
 
     /// <summary>
