@@ -33,8 +33,11 @@ public enum AppendResult
 /// is tried again in halves until each member has its own answer, so none is lost or written twice. A store that does
 /// not answer fails every member with the driver's exception, as a lone append would.
 /// </remarks>
-public sealed class GroupCommit : IAsyncDisposable
+public sealed class GroupCommit : IAsyncDisposable, IDisposable
 {
+    /// <summary>How long disposing waits for the appends still queued to be committed.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
+
     public const string ActivitySourceName = "LearningOrg";
 
     private static readonly ActivitySource Tracing = new(ActivitySourceName);
@@ -89,10 +92,17 @@ public sealed class GroupCommit : IAsyncDisposable
         return [.. members.Select(m => m.Done.Task)];
     }
 
+    /// <summary>Takes no more appends, and commits the ones already waiting.</summary>
     public async ValueTask DisposeAsync()
     {
         waiting.Writer.TryComplete();
-        await Task.WhenAll(committers);
+        await Task.WhenAll(committers).WaitAsync(DrainTimeout);
+    }
+
+    public void Dispose()
+    {
+        waiting.Writer.TryComplete();
+        Task.WhenAll(committers).Wait(DrainTimeout);
     }
 
     private async Task CommitWhatIsWaitingAsync()
