@@ -33,8 +33,11 @@ public enum AppendResult
 /// is tried again in halves until each member has its own answer, so none is lost or written twice. A store that does
 /// not answer fails every member with the driver's exception, as a lone append would.
 /// </remarks>
-public sealed class GroupCommit : IAsyncDisposable
+public sealed class GroupCommit : IAsyncDisposable, IDisposable
 {
+    /// <summary>How long disposing waits for the appends still queued to be committed.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
+
     public const string ActivitySourceName = "LearningOrg";
 
     private static readonly ActivitySource Tracing = new(ActivitySourceName);
@@ -89,10 +92,17 @@ public sealed class GroupCommit : IAsyncDisposable
         return [.. members.Select(m => m.Done.Task)];
     }
 
+    /// <summary>Takes no more appends, and commits the ones already waiting.</summary>
     public async ValueTask DisposeAsync()
     {
         waiting.Writer.TryComplete();
-        await Task.WhenAll(committers);
+        await Task.WhenAll(committers).WaitAsync(DrainTimeout);
+    }
+
+    public void Dispose()
+    {
+        waiting.Writer.TryComplete();
+        Task.WhenAll(committers).Wait(DrainTimeout);
     }
 
     private async Task CommitWhatIsWaitingAsync()
@@ -170,6 +180,13 @@ public sealed class GroupCommit : IAsyncDisposable
                 member.Done.TrySetResult(AppendResult.Appended);
             }
         }
+        catch (Exception e) when (pending.Count > 1 && Has<PostgresException>(e, p => p.SqlState == PostgresErrorCodes.DeadlockDetected))
+        {
+            // Two transactions in flight, each upserting read-model documents of many streams, may lock the same rows
+            // in opposite orders; PostgreSQL aborts one. Smaller transactions lock fewer rows.
+            logger.LogDebug(e, "A transaction of {Count} appends was chosen as a deadlock victim; committing them in halves", pending.Count);
+            await CommitInHalvesAsync(pending);
+        }
         catch (Exception e) when (StoreFailures.IsUnavailable(e))
         {
             foreach (var member in pending)
@@ -186,10 +203,15 @@ public sealed class GroupCommit : IAsyncDisposable
             // Which member the failure belongs to, the exception does not reliably say (Npgsql redacts the details):
             // halve until it is alone. The others still share transactions.
             logger.LogDebug(e, "A transaction of {Count} appends failed; committing them in halves", pending.Count);
-            var half = pending.Count / 2;
-            await CommitSeparatelyFromOthersAsync([.. pending.Take(half)]);
-            await CommitSeparatelyFromOthersAsync([.. pending.Skip(half)]);
+            await CommitInHalvesAsync(pending);
         }
+    }
+
+    private async Task CommitInHalvesAsync(IReadOnlyList<Member> members)
+    {
+        var half = members.Count / 2;
+        await CommitSeparatelyFromOthersAsync([.. members.Take(half)]);
+        await CommitSeparatelyFromOthersAsync([.. members.Skip(half)]);
     }
 
     /// <summary>
