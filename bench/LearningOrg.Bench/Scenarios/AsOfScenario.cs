@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
 using LearningOrg.Bench.Harness;
 using LearningOrg.Domain.Common;
@@ -22,6 +23,10 @@ public sealed class AsOfScenario : IScenario
         var data = await ReadDataSets.LongSchoolAsync(context, cancellationToken);
         await using var silo = await BenchSilo.StartAsync(context.ConnectionString, data.Schema, cancellationToken);
         var subject = new AsOfSubject(silo, data);
+        // The first read of the stream as of a date writes its as-of ladder: timed apart, it is not what later reads cost.
+        var firstRead = Stopwatch.StartNew();
+        await subject.StateAsOfAsync();
+        var first = firstRead.Elapsed;
         await subject.CheckAgainstFullFoldAsync(CheckedDates, cancellationToken);
         AsOfBenchmarks.Subject = subject;
         var latencies = InProcessLatency.Run<AsOfBenchmarks>(context);
@@ -34,11 +39,14 @@ public sealed class AsOfScenario : IScenario
                 InProcessLatency.Method(context) +
                 $"School {data.SchoolId} ({data.SchoolEvents:N0} events, as in scenario 3); each operation asks for another date, spread evenly " +
                 $"over its history ({data.Start:yyyy-MM-dd} to {data.End:yyyy-MM-dd}), through EventJournal.FoldAsOfAsync, the call " +
-                "GET /api/schools/{id}/state?asOf= makes. Before timing, the answers for " + CheckedDates + " dates were checked equal to the fold " +
+                "GET /api/schools/{id}/state?asOf= makes: the fold from the highest rung of the stream's as-of ladder (a snapshot every " +
+                $"{EventJournal.LadderStep} events) below which every event had happened by the date, and the later events that had. Before timing, the answers for " + CheckedDates + " dates were checked equal to the fold " +
                 "of the whole stream's events that had happened by each date. Baseline: a raw SQL read of the stream's events " +
                 "(select data from mt_events where stream_id = @key order by version, read as text), in the same run.",
                 [
                     new Measurement("state as of a date (LearningOrg)", asOf.Count, "reads", null, asOf),
+                    new Measurement("first read as of a date (writes the stream's as-of ladder)", 1, "read", null,
+                        LatencySummary.Of([first.TotalMilliseconds])),
                     new Measurement("baseline: raw SQL read of the stream's events", raw.Count, "reads", null, raw),
                 ],
                 [TargetCheck.AtMost("state as of a date p95 at most 50 ms", asOf.P95Ms, 50, "ms")],

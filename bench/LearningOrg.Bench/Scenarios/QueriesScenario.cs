@@ -62,20 +62,27 @@ public sealed class QueriesScenario : IScenario
         ComparisonBenchmarks.Subject = subject;
         var latencies = InProcessLatency.Run<ComparisonBenchmarks>(context);
 
-        var comparison = latencies[nameof(ComparisonBenchmarks.Comparison)];
+        var cold = latencies[nameof(ComparisonBenchmarks.AfterAWrite)];
+        var warm = latencies[nameof(ComparisonBenchmarks.Repeated)];
         var raw = latencies[nameof(ComparisonBenchmarks.RawRows)];
         return new ScenarioReport(Number, $"Network comparison of {data.Schools:N0} schools at a date",
             InProcessLatency.Method(context) +
             $"Network {data.NetworkId}: copies of the demo story side by side, all joining the one network, {data.StoreEvents:N0} events; " +
             $"compared at {data.At:yyyy-MM-dd HH:mm} UTC, when {subject.Members} schools are members. An operation is CultureQueries.ComparisonAsync, " +
-            "what GET /api/networks/{id}/comparison?at= calls: the network's stream, the member schools' streams and their teachers' streams, " +
-            "and each school's indicators at the date. " +
+            "what GET /api/networks/{id}/comparison?at= calls: the store's safe high-water mark, then, unless the same comparison was computed at " +
+            "that mark, the network's stream, the member schools' streams and their teachers' streams, and each school's indicators at the date. " +
+            "After a write: before each operation an event is recorded in a stream outside the network, so the mark moves and the comparison " +
+            "is computed anew. Repeated: the store unchanged since the same comparison. " +
             $"Baseline: a raw SQL read of the same {subject.Streams:N0} streams' events (select data from mt_events where stream_id = any(@keys)), in the same run.",
             [
-                new Measurement("network comparison (LearningOrg)", comparison.Count, "comparisons", null, comparison),
+                new Measurement("comparison after a write (LearningOrg, computed)", cold.Count, "comparisons", null, cold),
+                new Measurement("comparison repeated (LearningOrg, store unchanged)", warm.Count, "comparisons", null, warm),
                 new Measurement("baseline: raw SQL read of the streams it reads", raw.Count, "reads", null, raw),
             ],
-            [TargetCheck.AtMost($"network comparison of {data.Schools} schools p95 at most 200 ms", comparison.P95Ms, 200, "ms")],
+            [
+                TargetCheck.AtMost($"network comparison of {data.Schools} schools p95 at most 200 ms (after a write)", cold.P95Ms, 200, "ms"),
+                TargetCheck.AtMost($"network comparison of {data.Schools} schools p95 at most 200 ms (repeated)", warm.P95Ms, 200, "ms"),
+            ],
             []);
     }
 }
@@ -179,7 +186,7 @@ public sealed class ComparisonSubject
     {
         // The API registers CultureQueries as a singleton over the silo's SchoolHistoryReader; so does this.
         var reader = silo.Services.GetRequiredService<SchoolHistoryReader>();
-        var queries = new CultureQueries(reader);
+        var queries = new CultureQueries(reader, silo.Journal);
         var (comparison, problem) = await queries.ComparisonAsync(data.NetworkId, data.At, cancellationToken);
         if (problem is not null)
         {
@@ -197,6 +204,15 @@ public sealed class ComparisonSubject
             .. teachers.Select(t => StreamKeys.For(StreamKeys.Teacher, t)),
         ];
         return new ComparisonSubject(silo.Store, queries, data, streams, schools.Count);
+    }
+
+    /// <summary>Records an event in a stream of its own, outside the network: the store's high-water mark moves, so the next comparison is computed anew.</summary>
+    public async Task WriteElsewhereAsync()
+    {
+        await using var session = store.LightweightSession();
+        session.Events.StartStream(StreamKeys.For(StreamKeys.School, $"bench-elsewhere-{Guid.NewGuid():N}"),
+            new SchoolRegistered("Elsewhere", "Bench", 30) { OccurredAt = data.At });
+        await session.SaveChangesAsync();
     }
 
     public async Task<int> ComparisonAsync()
@@ -233,8 +249,14 @@ public class ComparisonBenchmarks
 
     public static ComparisonSubject? Subject { get; set; }
 
+    [IterationSetup(Target = nameof(AfterAWrite))]
+    public void WriteElsewhere() => subject.WriteElsewhereAsync().GetAwaiter().GetResult();
+
     [Benchmark]
-    public Task<int> Comparison() => subject.ComparisonAsync();
+    public Task<int> AfterAWrite() => subject.ComparisonAsync();
+
+    [Benchmark]
+    public Task<int> Repeated() => subject.ComparisonAsync();
 
     [Benchmark(Baseline = true)]
     public Task<long> RawRows() => subject.RawRowsAsync();

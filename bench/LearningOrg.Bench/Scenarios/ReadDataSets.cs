@@ -3,6 +3,7 @@ using LearningOrg.Bench.Harness;
 using LearningOrg.Domain.Culture;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.Persistence;
+using Npgsql;
 
 namespace LearningOrg.Bench.Scenarios;
 
@@ -41,6 +42,7 @@ public static class ReadDataSets
             await using var silo = await BenchSilo.StartAsync(context.ConnectionString, schema, cancellationToken);
             var written = await RawSeeder.AppendAsync(silo.Store, events, SeedBatch, cancellationToken);
             await silo.Grains.GetGrain<ISchoolGrain>(schoolId).Reload();
+            await VacuumAnalyzeAsync(silo);
             var school = events.Where(e => e.StreamKey == StreamKeys.For(StreamKeys.School, schoolId)).ToList();
             context.Say($"Long school {schoolId}: {school.Count} events on its stream, {written} in all, in schema {schema}");
             return new LongSchoolData(schema, schoolId, school.Count, written, school.Min(e => e.OccurredAt), school.Max(e => e.OccurredAt));
@@ -84,10 +86,27 @@ public static class ReadDataSets
             var schema = await context.FreshSchemaAsync("network", cancellationToken);
             await using var silo = await BenchSilo.StartAsync(context.ConnectionString, schema, cancellationToken);
             var written = await RawSeeder.AppendAsync(silo.Store, events, SeedBatch, cancellationToken);
+            await VacuumAnalyzeAsync(silo);
             var at = Months.EndOfDay(DateOnly.FromDateTime(template.End.UtcDateTime));
             context.Say($"Network {networkId}: {joined.Count} member schools, {written} events in schema {schema}");
             return new NetworkData(schema, networkId, joined.Count, written, at);
         });
+
+    /// <summary>
+    /// What autovacuum does soon after a bulk load, done at once so that every run reads the same: statistics for the
+    /// planner, and the visibility map that lets a timeline page be found from its index alone.
+    /// </summary>
+    private static async Task VacuumAnalyzeAsync(BenchSilo silo)
+    {
+        await using var connection = silo.Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        var schema = silo.Store.Options.Events.DatabaseSchemaName;
+        foreach (var table in new[] { "mt_events", "mt_streams", "mt_doc_timeline_entry" })
+        {
+            await using var command = new NpgsqlCommand($"vacuum analyze \"{schema}\".{table}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
 
     private static bool IsNetworkMove(TemplateEvent e, out string schoolId)
     {

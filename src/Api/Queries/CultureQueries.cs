@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using LearningOrg.Api.Contracts;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Culture;
 using LearningOrg.Domain.Networks;
+using LearningOrg.Grains.Persistence;
 using LearningOrg.Grains.ReadModels;
 
 namespace LearningOrg.Api.Queries;
@@ -20,8 +22,18 @@ public readonly record struct QueryResult<T>(T? Value, RuleViolation? Problem)
 /// alone (docs/indicators.md). The JSON and CSV routes (CultureEndpoints) and the web pages both answer from here, so
 /// they cannot disagree. Parameters arrive parsed; what depends on the data (default ranges, their length) is checked here.
 /// </summary>
-public sealed class CultureQueries(SchoolHistoryReader reader)
+public sealed class CultureQueries(SchoolHistoryReader reader, EventJournal journal)
 {
+    /// <summary>How many comparisons are kept; past it the cache starts again empty.</summary>
+    public const int MaxCachedComparisons = 256;
+
+    /// <summary>
+    /// Comparisons answered, by network and date, with the store's safe high-water mark when they were computed. Any
+    /// event recorded since moves the mark, so an answer is reused only while the store holds exactly the events it was
+    /// computed from. An erasure masks events in place without moving the mark; it changes no indicator.
+    /// </summary>
+    private readonly ConcurrentDictionary<(string NetworkId, DateTimeOffset At), (long Mark, ComparisonResponse Answer)> comparisons = new();
+
     /// <summary>The longest series one request may ask for: fifty years of months.</summary>
     public const int MaxMonths = 600;
 
@@ -51,6 +63,36 @@ public sealed class CultureQueries(SchoolHistoryReader reader)
 
     /// <summary>The network's member schools at <paramref name="at"/>, side by side; breaking-ranks counts cover its month up to it.</summary>
     public async Task<QueryResult<ComparisonResponse>> ComparisonAsync(string networkId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        // Read before the histories: every event up to the mark is then in them (those after it move the mark).
+        long mark;
+        try
+        {
+            mark = await journal.SafeHighWaterMarkAsync(cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // An append held open: no mark to trust, so no cache this time.
+            return await CompareAsync(networkId, at, cancellationToken);
+        }
+        if (comparisons.TryGetValue((networkId, at), out var cached) && cached.Mark == mark)
+        {
+            return cached.Answer;
+        }
+        var (answer, problem) = await CompareAsync(networkId, at, cancellationToken);
+        if (answer is null)
+        {
+            return problem!;
+        }
+        if (comparisons.Count >= MaxCachedComparisons)
+        {
+            comparisons.Clear();
+        }
+        comparisons[(networkId, at)] = (mark, answer);
+        return answer;
+    }
+
+    private async Task<QueryResult<ComparisonResponse>> CompareAsync(string networkId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var network = await reader.ReadNetworkAsync(networkId, cancellationToken);
         if (network is null)

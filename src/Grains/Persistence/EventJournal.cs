@@ -54,12 +54,16 @@ public sealed partial class EventJournal(IDocumentStore store)
 
     /// <summary>
     /// Replaces the stream's snapshot with one of <paramref name="state"/> at <paramref name="version"/>, or deletes it
-    /// when the stream is shorter than <see cref="SnapshotInterval"/> (appends would not have taken one yet).
+    /// when the stream is shorter than <see cref="SnapshotInterval"/> (appends would not have taken one yet). Deletes
+    /// the stream's as-of ladder too (<see cref="AsOfLadder"/>): its rungs were folded from the events as they were.
     /// </summary>
     public async Task ReplaceSnapshotAsync<TState>(string streamKey, long version, TState? state, CancellationToken cancellationToken)
         where TState : class
     {
         await using var session = store.LightweightSession();
+        session.Delete<AsOfLadder>(streamKey);
+        var rungs = RungId(streamKey, 0)[..^1];
+        session.DeleteWhere<Snapshot<TState>>(x => x.Id.StartsWith(rungs));
         if (state is null || version < SnapshotInterval)
         {
             session.Delete<Snapshot<TState>>(streamKey);
@@ -93,23 +97,6 @@ public sealed partial class EventJournal(IDocumentStore store)
         await using var session = store.QuerySession();
         var events = await session.Events.FetchStreamAsync(streamKey, version: fromVersion + limit - 1, fromVersion: fromVersion, token: cancellationToken);
         return [.. events.Select(ToRecorded)];
-    }
-
-    /// <summary>
-    /// The state as of <paramref name="asOf"/> in valid time: the fold of the events that had happened by then
-    /// (occurredAt on or before it), in stream order. Null when none had.
-    /// </summary>
-    public async Task<(TState? State, long LastVersion, int Events)> FoldAsOfAsync<TAggregate, TState, TEvent>(
-        string streamKey, DateTimeOffset asOf, CancellationToken cancellationToken)
-        where TAggregate : IAggregate<TState, TEvent>
-        where TState : class
-        where TEvent : DomainEvent
-    {
-        await using var session = store.QuerySession();
-        var events = await session.Events.FetchStreamAsync(streamKey, token: cancellationToken);
-        var happened = events.Where(e => ((DomainEvent)e.Data).OccurredAt <= asOf).ToList();
-        var state = Aggregate.Fold<TAggregate, TState, TEvent>(null, happened.Select(e => (TEvent)e.Data));
-        return (state, happened.Count == 0 ? 0 : happened[^1].Version, happened.Count);
     }
 
     public static RecordedEvent ToRecorded(IEvent e)

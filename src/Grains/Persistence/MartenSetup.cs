@@ -28,6 +28,7 @@ public static class MartenSetup
         options.Schema.For<Snapshot<TeacherState>>().DocumentAlias("teacher_snapshot");
         options.Schema.For<Snapshot<InitiativeState>>().DocumentAlias("initiative_snapshot");
         options.Schema.For<Snapshot<NetworkState>>().DocumentAlias("network_snapshot");
+        options.Schema.For<AsOfLadder>().DocumentAlias("as_of_ladder");
 
         ReadModelSetup.Configure(options);
     }

@@ -45,10 +45,15 @@ public static class TimelineQueries
         {
             entries = entries.Where(x => x.OccurredAt < to);
         }
-        var page = await entries.OrderBy(x => x.OccurredAt).ThenBy(x => x.RecordedAt).ThenBy(x => x.Version).ThenBy(x => x.Id)
+        // The page's ids first, then their entries: with no filter but the school, the ids come from the order index
+        // alone (an index-only scan), however deep the page; the count likewise.
+        var ids = await entries.OrderBy(x => x.OccurredAt).ThenBy(x => x.RecordedAt).ThenBy(x => x.Version).ThenBy(x => x.Id)
+            .Select(x => x.Id)
             // A separate count: counted alongside the page's rows, a page past the end would report a total of 0.
             .ToPagedListAsync(query.Page, query.PageSize, useCountQuery: true, cancellation);
-        return new TimelinePage([.. page], page.TotalItemCount);
+        var found = (await session.LoadManyAsync<TimelineEntry>(cancellation, [.. ids])).ToDictionary(e => e.Id, StringComparer.Ordinal);
+        // An entry deleted between the two reads (by a rebuild) is left out rather than shown empty.
+        return new TimelinePage([.. ids.Where(found.ContainsKey).Select(id => found[id])], ids.TotalItemCount);
     }
 
     /// <summary>The school's breaking-ranks episodes in the order they opened; open only, resolved only, or all.</summary>
