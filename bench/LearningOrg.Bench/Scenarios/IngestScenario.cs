@@ -60,7 +60,8 @@ public sealed class IngestScenario : IScenario
     {
         var text = string.Create(CultureInfo.InvariantCulture,
             $"{who}: {result.Accepted:N0} accepted, {result.Replayed:N0} replayed, {result.Rejected:N0} rejected, {result.Errors:N0} errors " +
-            $"in a {result.Window.TotalSeconds:0.0} s window{(result.RanOut ? " (a client ran out of commands, which ended the window)" : string.Empty)}.");
+            $"in a {result.Window.TotalSeconds:0.0} s window{(result.RanOut ? " (a client ran out of commands, which ended the window)" : string.Empty)}; " +
+            $"accepted in each second of the run, warm-up first: {string.Join(", ", result.AcceptedBySecond)}.");
         if (result.Problems.Count > 0)
         {
             text += " Problems over the whole run: " + string.Join("; ", result.Problems.OrderByDescending(p => p.Value).Take(5).Select(p => $"{p.Value} x {p.Key}")) + ".";
