@@ -23,9 +23,11 @@ public enum SendOutcome
 /// <param name="Window">From the end of the warm-up to the end of the duration, or to the moment the first client ran out of work.</param>
 /// <param name="Problems">Rejections and errors by kind (status and problem type, or exception), with how often.</param>
 /// <param name="Completed">Operations answered over the whole run, warm-up included (what the processes' CPU time was spent on).</param>
+/// <param name="AcceptedBySecond">Accepted operations in each second of the run, warm-up included: shows a slow start or a stall.</param>
 public sealed record LoadResult(
     TimeSpan Window,
     long Completed,
+    IReadOnlyList<long> AcceptedBySecond,
     long Accepted,
     long Replayed,
     long Rejected,
@@ -59,6 +61,7 @@ public static class LoadDriver
         var problems = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var counts = new long[4];
         var recorded = new ConcurrentQueue<(TimeSpan End, SendOutcome Outcome)>();
+        var bySecond = new long[(int)Math.Ceiling(windowEnd.TotalSeconds) + 1];
         long completed = 0;
 
         async Task Client(IReadOnlyList<T> queue)
@@ -82,6 +85,10 @@ public static class LoadDriver
                 }
                 var ended = clock.Elapsed;
                 Interlocked.Increment(ref completed);
+                if (outcome == SendOutcome.Accepted)
+                {
+                    Interlocked.Increment(ref bySecond[Math.Min((int)ended.TotalSeconds, bySecond.Length - 1)]);
+                }
                 if (started >= windowStart && ended <= windowEnd && ended.Ticks <= Interlocked.Read(ref ranOutAtTicks))
                 {
                     recorded.Enqueue((ended, outcome));
@@ -114,6 +121,6 @@ public static class LoadDriver
         {
             throw new InvalidOperationException($"A client ran out of work {end.TotalSeconds:0.0} s into the run, before the warm-up ended: give the clients more data.");
         }
-        return new LoadResult(window, completed, counts[0], counts[1], counts[2], counts[3], latencies.Summarize(), ranOut, problems);
+        return new LoadResult(window, completed, bySecond, counts[0], counts[1], counts[2], counts[3], latencies.Summarize(), ranOut, problems);
     }
 }
