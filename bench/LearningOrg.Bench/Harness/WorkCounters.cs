@@ -30,6 +30,9 @@ public sealed record WorkCounters(TimeSpan ProcessCpu, long Commits, long RowsWr
     public static WorkCounters operator -(WorkCounters after, WorkCounters before) =>
         new(after.ProcessCpu - before.ProcessCpu, after.Commits - before.Commits, after.RowsWritten - before.RowsWritten, after.RowsRead - before.RowsRead);
 
+    /// <summary>This process's CPU time over <paramref name="wall"/>: near 0 when it mostly waited for PostgreSQL, up to the core count when CPU-bound.</summary>
+    public double Busy(TimeSpan wall) => ProcessCpu / wall;
+
     /// <summary>Per event, for a note: CPU milliseconds, transactions, rows written and rows read.</summary>
     public string PerEvent(long events) => FormattableString.Invariant(
         $"{ProcessCpu.TotalMilliseconds / events:0.###} ms of this process's CPU, {(double)Commits / events:0.###} transactions (a statement outside one counts as one), {(double)RowsWritten / events:0.#} rows written and {(double)RowsRead / events:0.#} rows read in PostgreSQL per event");

@@ -63,7 +63,8 @@ public sealed class RebuildScenario : IScenario
                 ours / scan >= 0.25 ? [] :
                 [
                     $"Cost per event. Raw scan: {scanWork.PerEvent(scanned)}. " +
-                    string.Join(" ", each.Select(p => $"Rebuild of {p.Projection}: {p.Work.PerEvent(bulk.Events)}.")),
+                    string.Join(" ", each.Select(p => $"Rebuild of {p.Projection}: {p.Work.PerEvent(bulk.Events)}; this process was busy " +
+                        $"{p.Work.Busy(p.Elapsed):0.00} cores of the rebuild's wall time, waiting for PostgreSQL the rest.")),
                     "Each rebuild reads every event again and deserializes it into its event record (the scan reads the JSON as text), and " +
                     "writes its documents with their progress, batch by batch; the episode spans, which write a document for few events, " +
                     "show what reading and deserializing alone cost, and the timeline, which writes an entry (a JSON document with the " +
