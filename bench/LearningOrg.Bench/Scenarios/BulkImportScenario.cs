@@ -35,7 +35,7 @@ public sealed class BulkImportScenario : IScenario
         {
             var store = await context.Shared(BulkStore.Key, () => ImportAsync(context, file, cancellationToken));
             var import = store.Import ?? throw new InvalidOperationException("The bulk store was seeded, not imported: scenario 2 must make it.");
-            var (rawEvents, rawElapsed, rawBatches) = await RawAppendAsync(context, file, cancellationToken);
+            var (rawEvents, rawElapsed, rawBatches, rawWork) = await RawAppendAsync(context, file, cancellationToken);
 
             var ours = store.Events / import.Elapsed.TotalSeconds;
             var raw = rawEvents / rawElapsed.TotalSeconds;
@@ -59,7 +59,19 @@ public sealed class BulkImportScenario : IScenario
                             "latency per transaction"),
                     ],
                     [TargetCheck.AtLeast("import events/s at least half of raw Marten's batched quick append", ours / raw, 0.5, "× baseline")],
-                    []),
+                    ours / raw >= 0.5 ? [] :
+                    [
+                        $"Cost per event, import: {import.Work.PerEvent(store.Events)}; this process (importer, grains and the async daemon) " +
+                        $"was busy {import.Work.Busy(import.Elapsed):0.00} cores of the import's wall time. " +
+                        $"Raw Marten: {rawWork.PerEvent(rawEvents)}; busy {rawWork.Busy(rawElapsed):0.00} cores. " +
+                        "Each import line is a command to its aggregate's grain with its own idempotency record: the grain looks the command " +
+                        "id up, decides, and appends the event in a transaction of its own that also runs the inline projections (timeline, " +
+                        "episode spans); a line that has follow-ups (a registration puts the teacher on the school's staff) sends a second " +
+                        $"command. The importer runs at most {Importer.Parallelism} lines at a time, and lines in order per stream. The raw " +
+                        $"baseline writes {BaselineBatch:N0} events per transaction with no look-ups, rules or projections. The gap is the " +
+                        "per-command work and one commit per event (the transactions counted above include every look-up); group commit (appends of many grains in one transaction) removes " +
+                        "most of the commits but not the look-ups and projections.",
+                    ]),
             ];
         }
         finally
@@ -75,6 +87,7 @@ public sealed class BulkImportScenario : IScenario
         var importer = new Importer(silo.Grains, silo.Journal, NullLogger<Importer>.Instance);
         var intervals = new Latencies();
         context.Say($"Importing {file.Lines:N0} lines into {schema}");
+        var before = await WorkCounters.ReadAsync(context.ConnectionString, cancellationToken);
         var started = Stopwatch.GetTimestamp();
         ImportReport report;
         await using (var stream = new MarkedReadStream(File.OpenRead(file.Path), file.Marks, intervals))
@@ -82,6 +95,7 @@ public sealed class BulkImportScenario : IScenario
             report = await importer.ImportAsync(PipeReader.Create(stream), "bench", cancellationToken);
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var work = await WorkCounters.ReadAsync(context.ConnectionString, cancellationToken) - before;
         if (report.RejectedCount > 0)
         {
             var first = report.Rejected[0];
@@ -89,10 +103,10 @@ public sealed class BulkImportScenario : IScenario
         }
         var events = await BulkStore.CountEventsAsync(context.ConnectionString, schema, cancellationToken);
         context.Say($"Imported {events:N0} events in {elapsed.TotalSeconds:N1} s");
-        return new BulkStore(schema, events, new ImportRun(file.Lines, file.Bytes, report, elapsed, intervals.Summarize()));
+        return new BulkStore(schema, events, new ImportRun(file.Lines, file.Bytes, report, elapsed, intervals.Summarize(), work));
     }
 
-    private static async Task<(long Events, TimeSpan Elapsed, LatencySummary Batches)> RawAppendAsync(
+    private static async Task<(long Events, TimeSpan Elapsed, LatencySummary Batches, WorkCounters Work)> RawAppendAsync(
         BenchContext context, ImportFile file, CancellationToken cancellationToken)
     {
         var schema = await context.FreshSchemaAsync("bulk_raw", cancellationToken);
@@ -110,6 +124,7 @@ public sealed class BulkImportScenario : IScenario
         var batches = new Latencies();
         context.Say($"Raw Marten: appending {file.Lines:N0} events into {schema}");
         long written = 0;
+        var before = await WorkCounters.ReadAsync(context.ConnectionString, cancellationToken);
         var started = Stopwatch.GetTimestamp();
         foreach (var chunk in File.ReadLines(file.Path).Chunk(BaselineBatch))
         {
@@ -130,7 +145,8 @@ public sealed class BulkImportScenario : IScenario
             written += chunk.Length;
         }
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var work = await WorkCounters.ReadAsync(context.ConnectionString, cancellationToken) - before;
         context.Say($"Raw Marten appended {written:N0} events in {elapsed.TotalSeconds:N1} s");
-        return (written, elapsed, batches.Summarize());
+        return (written, elapsed, batches.Summarize(), work);
     }
 }

@@ -50,4 +50,5 @@ public sealed record BulkStore(string Schema, long Events, ImportRun? Import)
 /// <param name="Lines">Lines in the file.</param>
 /// <param name="Report">The importer's own answer.</param>
 /// <param name="Intervals">Time per <see cref="ImportFile.LinesPerMark"/> lines, as the importer read through the file.</param>
-public sealed record ImportRun(long Lines, long FileBytes, Api.Research.ImportReport Report, TimeSpan Elapsed, LatencySummary Intervals);
+/// <param name="Work">What the import cost in CPU and database work.</param>
+public sealed record ImportRun(long Lines, long FileBytes, Api.Research.ImportReport Report, TimeSpan Elapsed, LatencySummary Intervals, WorkCounters Work);
