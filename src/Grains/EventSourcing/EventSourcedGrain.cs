@@ -17,8 +17,9 @@ namespace LearningOrg.Grains.EventSourcing;
 /// <summary>
 /// A grain whose state is the fold of its Marten stream. A command is decided by the aggregate's pure rules against
 /// the in-memory state, appended with the expected stream version and its idempotency record in one transaction
-/// (shared with other grains' appends: <see cref="GroupCommit"/>), and only then applied. Another writer having appended first makes it re-read the tail and decide again; it never
-/// overwrites. Activation loads the latest snapshot and replays only the events after it.
+/// (shared with other grains' appends: <see cref="GroupCommit"/>), and only then applied. Another writer having
+/// appended first makes it re-read the tail and decide again; it never overwrites. Activation loads the latest
+/// snapshot and replays only the events after it.
 /// </summary>
 public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal journal, TimeProvider clock, ILogger logger) : Grain
     where TAggregate : IAggregate<TState, TEvent>
