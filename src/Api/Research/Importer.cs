@@ -41,7 +41,9 @@ public sealed class Importer(IGrainFactory grains, EventJournal journal, ILogger
 {
     public const int MaxLineBytes = 1024 * 1024;
     public const int MaxListedRejections = 1000;
-    public const int Parallelism = 8;
+    // Group commit shares a transaction among the appends that wait at the same moment, so more lines in flight make
+    // fuller transactions: at 64 the quick-scale bulk import ran 1.6x faster than at 8 (docs/benchmarks.md, scenario 2).
+    public const int Parallelism = 64;
     public const int Window = 1024;
     private const int Batch = 256;
 
