@@ -41,7 +41,12 @@ public static class BenchRunner
             reports.AddRange(await scenario.RunAsync(context, cancellationToken));
             context.Say($"Scenario {scenario.Number} ({scenario.Name}) done");
         }
-        var markdown = MarkdownReport.Write(machine, options.Scale, startedAt, clock.Elapsed, reports);
+        // The reading of the numbers is written by hand after a full run; smaller runs are not what it reads.
+        var analysisFile = Path.Combine(options.RepositoryRoot, "bench", "LearningOrg.Bench", "Analysis.md");
+        var analysis = options.Scale == BenchScale.Full && options.Only.Count == 0 && File.Exists(analysisFile)
+            ? await File.ReadAllTextAsync(analysisFile, cancellationToken)
+            : null;
+        var markdown = MarkdownReport.Write(machine, options.Scale, startedAt, clock.Elapsed, reports, analysis);
         if (options.Output is { } path)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

@@ -6,7 +6,11 @@ namespace LearningOrg.Bench.Harness;
 /// <summary>docs/benchmarks.md: the machine, a summary of the targets, then a table per scenario.</summary>
 public static class MarkdownReport
 {
-    public static string Write(MachineInfo machine, BenchScale scale, DateTimeOffset startedAt, TimeSpan took, IReadOnlyList<ScenarioReport> reports)
+    /// <param name="analysis">
+    /// The hand-written reading of a full run (bench/LearningOrg.Bench/Analysis.md), appended as it is: what limits the
+    /// targets that were missed, with the evidence. It names the run it was written from, since numbers move.
+    /// </param>
+    public static string Write(MachineInfo machine, BenchScale scale, DateTimeOffset startedAt, TimeSpan took, IReadOnlyList<ScenarioReport> reports, string? analysis = null)
     {
         var md = new StringBuilder();
         Line(md, "# Benchmarks");
@@ -60,6 +64,11 @@ public static class MarkdownReport
                 Line(md);
                 Line(md, note);
             }
+        }
+        if (!string.IsNullOrWhiteSpace(analysis))
+        {
+            Line(md);
+            md.Append(analysis.TrimEnd()).Append('\n');
         }
         return md.ToString();
     }
