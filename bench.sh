@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks (issue 7) against the private PostgreSQL, in a database of their own (learningorg_bench), and
 # writes docs/benchmarks.md. Starts PostgreSQL first and stops it on exit if this script started it.
-#   ./bench.sh                         every scenario at full size (about 30 minutes on 2 cores)
+#   ./bench.sh                         every scenario at full size (about 45 minutes on 2 cores)
 #   ./bench.sh --scale quick           the same at a tenth of the volume, written to .local/bench/
 #   ./bench.sh --only ingest,activation
 set -euo pipefail
