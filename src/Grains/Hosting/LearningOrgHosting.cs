@@ -3,7 +3,7 @@ using LearningOrg.Grains.Live;
 using LearningOrg.Grains.Persistence;
 using LearningOrg.Grains.ReadModels;
 using LearningOrg.Grains.Telemetry;
-using LearningOrg.Storage;
+using LearningOrg.GrainStorage;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

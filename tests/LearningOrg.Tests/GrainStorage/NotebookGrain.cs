@@ -1,4 +1,4 @@
-namespace LearningOrg.Tests.Storage;
+namespace LearningOrg.Tests.GrainStorage;
 
 /// <summary>A plain-state grain (not event-sourced): it keeps a <see cref="Notebook"/> in the default grain storage.</summary>
 public interface INotebookGrain : IGrainWithStringKey

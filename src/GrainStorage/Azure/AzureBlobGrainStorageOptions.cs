@@ -1,6 +1,6 @@
 using Orleans.Storage;
 
-namespace LearningOrg.Storage.Azure;
+namespace LearningOrg.GrainStorage.Azure;
 
 /// <summary>Settings of one named <see cref="AzureBlobGrainStorage"/>.</summary>
 public sealed class AzureBlobGrainStorageOptions : IStorageProviderSerializerOptions

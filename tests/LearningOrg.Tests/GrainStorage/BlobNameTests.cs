@@ -1,6 +1,6 @@
-using LearningOrg.Storage.Azure;
+using LearningOrg.GrainStorage.Azure;
 
-namespace LearningOrg.Tests.Storage;
+namespace LearningOrg.Tests.GrainStorage;
 
 /// <summary>Blob names derived from any grain type, key and state name are valid Azure blob names and never shared.</summary>
 public sealed class BlobNameTests

@@ -1,7 +1,7 @@
-using LearningOrg.Storage;
+using LearningOrg.GrainStorage;
 using Orleans.Storage;
 
-namespace LearningOrg.Tests.Storage;
+namespace LearningOrg.Tests.GrainStorage;
 
 /// <summary>A plain grain state, as a grain keeps it through IPersistentState.</summary>
 [GenerateSerializer]
@@ -233,11 +233,11 @@ public sealed class MemoryGrainStorageContractTests(MemoryStorageCluster cluster
 public sealed class AzureBlobGrainStorageContractTests(AzureBlobStorageCluster cluster)
     : GrainStorageContract<AzureBlobStorageCluster>(cluster), IClassFixture<AzureBlobStorageCluster>
 {
-    protected override Type ExpectedStorage => typeof(LearningOrg.Storage.Azure.AzureBlobGrainStorage);
+    protected override Type ExpectedStorage => typeof(LearningOrg.GrainStorage.Azure.AzureBlobGrainStorage);
 }
 
 public sealed class AdoNetGrainStorageContractTests(AdoNetStorageCluster cluster)
     : GrainStorageContract<AdoNetStorageCluster>(cluster), IClassFixture<AdoNetStorageCluster>
 {
-    protected override Type ExpectedStorage => typeof(LearningOrg.Storage.AdoNet.GrainTypeScopedStorage);
+    protected override Type ExpectedStorage => typeof(LearningOrg.GrainStorage.AdoNet.GrainTypeScopedStorage);
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace LearningOrg.Storage.AdoNet;
+namespace LearningOrg.GrainStorage.AdoNet;
 
 /// <summary>
 /// Applies infra/orleans/postgresql/persistence.sql (embedded in this assembly) before the ADO.NET grain storage
@@ -15,8 +15,8 @@ public sealed class PersistenceSchema(string connectionString, ILogger<Persisten
 
     public static string Script()
     {
-        using var stream = typeof(PersistenceSchema).Assembly.GetManifestResourceStream("LearningOrg.Storage.persistence.sql")
-            ?? throw new InvalidOperationException("The embedded persistence.sql is missing from LearningOrg.Storage.");
+        using var stream = typeof(PersistenceSchema).Assembly.GetManifestResourceStream("LearningOrg.GrainStorage.persistence.sql")
+            ?? throw new InvalidOperationException("The embedded persistence.sql is missing from LearningOrg.GrainStorage.");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

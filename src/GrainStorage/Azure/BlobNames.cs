@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace LearningOrg.Storage.Azure;
+namespace LearningOrg.GrainStorage.Azure;
 
 /// <summary>
 /// Blob and container names for grain state. A blob is named provider/grain-type/key/state, each part escaped so

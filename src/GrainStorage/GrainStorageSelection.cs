@@ -1,5 +1,5 @@
-using LearningOrg.Storage.AdoNet;
-using LearningOrg.Storage.Azure;
+using LearningOrg.GrainStorage.AdoNet;
+using LearningOrg.GrainStorage.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -7,7 +7,7 @@ using Orleans.Hosting;
 using Orleans.Providers;
 using Orleans.Storage;
 
-namespace LearningOrg.Storage;
+namespace LearningOrg.GrainStorage;
 
 /// <summary>Where grain state that is not event-sourced is kept (GrainStorage:Provider).</summary>
 public enum GrainStorageProvider

@@ -1,12 +1,12 @@
 using Azure.Storage.Blobs;
-using LearningOrg.Storage;
+using LearningOrg.GrainStorage;
 using LearningOrg.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Orleans.TestingHost;
 
-namespace LearningOrg.Tests.Storage;
+namespace LearningOrg.Tests.GrainStorage;
 
 /// <summary>
 /// A test cluster whose grain storage is chosen the way a deployment chooses it, through GrainStorage:* settings

@@ -1,8 +1,8 @@
-using LearningOrg.Storage;
-using LearningOrg.Storage.Azure;
+using LearningOrg.GrainStorage;
+using LearningOrg.GrainStorage.Azure;
 using Orleans.Storage;
 
-namespace LearningOrg.Tests.Storage;
+namespace LearningOrg.Tests.GrainStorage;
 
 /// <summary>A plain-state grain on a TestingHost cluster whose default grain storage is Azure Blob Storage (Azurite).</summary>
 public sealed class AzureGrainPersistenceTests(AzureBlobStorageCluster cluster) : IClassFixture<AzureBlobStorageCluster>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 
-namespace LearningOrg.Storage.Azure;
+namespace LearningOrg.GrainStorage.Azure;
 
 /// <summary>
 /// Grain state in Azure Blob Storage, one blob per grain state (see <see cref="BlobNames"/>), written with the

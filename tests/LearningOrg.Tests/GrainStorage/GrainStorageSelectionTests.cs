@@ -1,12 +1,12 @@
-using LearningOrg.Storage;
-using LearningOrg.Storage.AdoNet;
+using LearningOrg.GrainStorage;
+using LearningOrg.GrainStorage.AdoNet;
 using LearningOrg.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
-namespace LearningOrg.Tests.Storage;
+namespace LearningOrg.Tests.GrainStorage;
 
 /// <summary>GrainStorage:Provider and its settings, and the ADO.NET schema script.</summary>
 public sealed class GrainStorageSelectionTests

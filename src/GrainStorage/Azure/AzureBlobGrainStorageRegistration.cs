@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 
-namespace LearningOrg.Storage.Azure;
+namespace LearningOrg.GrainStorage.Azure;
 
 public static class AzureBlobGrainStorageRegistration
 {

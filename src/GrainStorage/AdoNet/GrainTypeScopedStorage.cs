@@ -1,6 +1,6 @@
 using Orleans.Storage;
 
-namespace LearningOrg.Storage.AdoNet;
+namespace LearningOrg.GrainStorage.AdoNet;
 
 /// <summary>
 /// Puts the grain type into the key the ADO.NET provider stores under. Orleans' AdoNetGrainStorage keys a state by
