@@ -1,8 +1,9 @@
+using Azure.Storage.Blobs;
 using LearningOrg.GrainStorage.AdoNet;
-using LearningOrg.GrainStorage.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Providers;
 using Orleans.Storage;
@@ -15,7 +16,7 @@ public enum GrainStorageProvider
     /// <summary>In the silo's memory: lost when the cluster stops. For development and tests.</summary>
     Memory,
 
-    /// <summary>Azure Blob Storage (or Azurite) through the official Azure SDK.</summary>
+    /// <summary>Azure Blob Storage (or Azurite) through Orleans' own provider, Microsoft.Orleans.Persistence.AzureStorage.</summary>
     AzureBlob,
 
     /// <summary>PostgreSQL through Microsoft.Orleans.Persistence.AdoNet, on our schema (infra/orleans/postgresql/persistence.sql).</summary>
@@ -76,14 +77,11 @@ public static class GrainStorageSelection
                 break;
             case GrainStorageProvider.AzureBlob:
                 // Read here, not in the options callback, so a missing setting stops the silo before it starts.
-                var connectionString = configuration["GrainStorage:AzureConnectionString"]
-                    ?? throw new InvalidOperationException("GrainStorage:Provider is AzureBlob but GrainStorage:AzureConnectionString is not set (infra/azurite.sh start prints one).");
-                var container = configuration["GrainStorage:AzureContainer"] ?? AzureBlobGrainStorageOptions.DefaultContainerName;
-                // Moving to Microsoft.Orleans.Persistence.AzureStorage replaces this one call with
-                // silo.AddAzureBlobGrainStorage(name, options => options.BlobServiceClient = new(connectionString)).
-                silo.Services.AddLearningOrgAzureBlobGrainStorage(name, options =>
+                var connectionString = AzureConnectionString(configuration);
+                var container = configuration["GrainStorage:AzureContainer"] ?? AzureBlobStorageOptions.DEFAULT_CONTAINER_NAME;
+                silo.AddAzureBlobGrainStorage(name, options =>
                 {
-                    options.ConnectionString = connectionString;
+                    options.BlobServiceClient = new BlobServiceClient(connectionString);
                     options.ContainerName = container;
                 });
                 break;
@@ -102,6 +100,11 @@ public static class GrainStorageSelection
                 throw new InvalidOperationException($"No grain storage registration for {provider}.");
         }
     }
+
+    /// <summary>GrainStorage:AzureConnectionString, required by the AzureBlob provider.</summary>
+    public static string AzureConnectionString(IConfiguration configuration) =>
+        configuration["GrainStorage:AzureConnectionString"]
+        ?? throw new InvalidOperationException("GrainStorage:Provider is AzureBlob but GrainStorage:AzureConnectionString is not set (infra/azurite.sh start prints one).");
 
     private static string AdoNetConnectionString(IConfiguration configuration) =>
         configuration["GrainStorage:AdoNetConnectionString"]

@@ -1,9 +1,15 @@
 using LearningOrg.Grains.Hosting;
 using LearningOrg.Grains.Telemetry;
+using LearningOrg.GrainStorage.Azure;
 using LearningOrg.ServiceDefaults;
 
 // A standalone silo: hosts the grains for API nodes that run in client mode (Orleans:Mode=Client).
 var builder = WebApplication.CreateBuilder(args);
+if (args is [LegacyBlobMigration.Command, ..])
+{
+    // Moves grain state blobs of the legacy layout to Orleans' one, then exits (docs/grain-storage.md).
+    return await LegacyBlobMigration.RunAsync(builder.Configuration, Console.Out);
+}
 builder.AddServiceDefaults("learningorg-silo");
 builder.Services.AddHealthChecks()
     .AddPostgresReadiness(builder.Configuration.ConnectionString())
@@ -16,4 +22,5 @@ builder.UseOrleans(silo => silo
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapDashboardWhenEnabled();
-app.Run();
+await app.RunAsync();
+return 0;

@@ -1,5 +1,4 @@
 using LearningOrg.GrainStorage;
-using LearningOrg.GrainStorage.Azure;
 using Orleans.Storage;
 
 namespace LearningOrg.Tests.GrainStorage;
@@ -21,7 +20,8 @@ public sealed class AzureGrainPersistenceTests(AzureBlobStorageCluster cluster) 
 
         Assert.Equal(["first entry", "second entry"], after.Entries);
         Assert.True(after.RecordExists);
-        var blobName = BlobNames.For(GrainStorageSelection.Default, grain.GetGrainId(), "notebook");
+        // Orleans' layout: {state name}-{grain id}.json.
+        var blobName = $"notebook-{grain.GetGrainId()}.json";
         Assert.True((await cluster.Container.GetBlobClient(blobName).ExistsAsync()).Value, $"no blob {blobName} in {cluster.ContainerName}");
     }
 

@@ -233,7 +233,7 @@ public sealed class MemoryGrainStorageContractTests(MemoryStorageCluster cluster
 public sealed class AzureBlobGrainStorageContractTests(AzureBlobStorageCluster cluster)
     : GrainStorageContract<AzureBlobStorageCluster>(cluster), IClassFixture<AzureBlobStorageCluster>
 {
-    protected override Type ExpectedStorage => typeof(LearningOrg.GrainStorage.Azure.AzureBlobGrainStorage);
+    protected override Type ExpectedStorage => typeof(AzureBlobGrainStorage);
 }
 
 public sealed class AdoNetGrainStorageContractTests(AdoNetStorageCluster cluster)

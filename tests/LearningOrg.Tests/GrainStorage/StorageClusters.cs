@@ -19,9 +19,11 @@ public abstract class StorageClusterFixture : ClusterFixture
     protected override void ConfigureCluster(TestClusterBuilder builder) =>
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(StorageSettings));
 
-    /// <summary>The named grain storage of the (only) silo, as grains get it.</summary>
-    public IGrainStorage Storage(string name) =>
-        ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(name);
+    /// <summary>The services of the (only) silo.</summary>
+    public IServiceProvider SiloServices => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services;
+
+    /// <summary>The named grain storage of the silo, as grains get it.</summary>
+    public IGrainStorage Storage(string name) => SiloServices.GetRequiredKeyedService<IGrainStorage>(name);
 }
 
 public sealed class MemoryStorageCluster : StorageClusterFixture
