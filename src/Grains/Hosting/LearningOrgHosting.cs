@@ -87,17 +87,18 @@ public static class LearningOrgHosting
 
     /// <summary>
     /// Cluster membership (see <see cref="OrleansClustering"/>): Orleans:SiloPort (default 11111) and
-    /// Orleans:GatewayPort (default 30000) on loopback, or on Orleans:AdvertisedAddress with ADO.NET clustering.
-    /// With Localhost clustering several silos on one machine join the primary at Orleans:PrimarySiloPort
-    /// (default: this silo's own port).
+    /// Orleans:GatewayPort (default 30000) on loopback, or on Orleans:AdvertisedAddress with a membership table
+    /// (AdoNet, AzureTable). With Localhost clustering several silos on one machine join the primary at
+    /// Orleans:PrimarySiloPort (default: this silo's own port).
     /// </summary>
     public static ISiloBuilder UseLearningOrgClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         var siloPort = configuration.GetValue("Orleans:SiloPort", 11111);
         var gatewayPort = configuration.GetValue("Orleans:GatewayPort", 30000);
-        if (OrleansClustering.UsesAdoNet(configuration))
+        var membership = OrleansClustering.Membership(configuration);
+        if (membership != ClusterMembership.Localhost)
         {
-            silo.UseAdoNetMembership(configuration)
+            silo.UseMembership(membership, configuration)
                 .Configure<ClusterOptions>(options => OrleansClustering.Identify(options, configuration))
                 .ConfigureEndpoints(OrleansClustering.AdvertisedAddress(configuration), siloPort, gatewayPort, listenOnAnyHostAddress: false);
             return silo;
@@ -110,9 +111,10 @@ public static class LearningOrgHosting
     /// <summary>A client of a cluster of standalone silos: through the gateways in the membership table, or the one at Orleans:GatewayPort.</summary>
     public static IClientBuilder UseLearningOrgClustering(this IClientBuilder client, IConfiguration configuration)
     {
-        if (OrleansClustering.UsesAdoNet(configuration))
+        var membership = OrleansClustering.Membership(configuration);
+        if (membership != ClusterMembership.Localhost)
         {
-            client.UseAdoNetMembership(configuration)
+            client.UseMembership(membership, configuration)
                 .Configure<ClusterOptions>(options => OrleansClustering.Identify(options, configuration));
         }
         else

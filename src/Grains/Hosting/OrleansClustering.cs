@@ -1,20 +1,34 @@
 using System.Net;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
+using Orleans.Clustering.AzureStorage;
 using Orleans.Configuration;
 
 namespace LearningOrg.Grains.Hosting;
 
+/// <summary>How silos find each other and clients find silos: the values of Orleans:Membership.</summary>
+public enum ClusterMembership
+{
+    /// <summary>One machine: silos join the primary at Orleans:PrimarySiloPort; for development and tests.</summary>
+    Localhost,
+
+    /// <summary>
+    /// Membership in PostgreSQL (the tables of infra/orleans/postgresql/clustering.sql, in the schema
+    /// Orleans:Schema): any number of silos, on any ports, form one cluster and clients read the gateways there.
+    /// </summary>
+    AdoNet,
+
+    /// <summary>
+    /// Membership in an Azure Storage table (Orleans:AzureTableConnectionString, table Orleans:AzureTableName),
+    /// through Microsoft.Orleans.Clustering.AzureStorage; as AdoNet, but with no schema to apply.
+    /// </summary>
+    AzureTable,
+}
+
 /// <summary>
-/// How silos find each other and clients find silos, chosen by Orleans:Membership (not Orleans:Clustering: Orleans
-/// itself reads that section as the configuration of a clustering provider):
-/// <list type="bullet">
-/// <item><c>Localhost</c> (the default): one machine, silos join the primary at Orleans:PrimarySiloPort; for
-/// development and tests.</item>
-/// <item><c>AdoNet</c>: membership in PostgreSQL (the tables of infra/orleans/postgresql/clustering.sql, in the
-/// schema Orleans:Schema), so any number of silos, on any ports, form one cluster and clients read the gateways
-/// from the same table.</item>
-/// </list>
+/// The membership Orleans:Membership chooses (not Orleans:Clustering: Orleans itself reads that section as the
+/// configuration of a clustering provider), and the settings of each.
 /// </summary>
 public static class OrleansClustering
 {
@@ -23,16 +37,16 @@ public static class OrleansClustering
     /// <summary>The ADO.NET invariant of Npgsql, which the provider loads by name.</summary>
     public const string NpgsqlInvariant = "Npgsql";
 
-    public static bool UsesAdoNet(IConfiguration configuration)
+    public static ClusterMembership Membership(IConfiguration configuration)
     {
-        var mode = configuration["Orleans:Membership"] ?? "Localhost";
-        if (string.Equals(mode, "AdoNet", StringComparison.OrdinalIgnoreCase))
+        var value = configuration["Orleans:Membership"];
+        if (string.IsNullOrWhiteSpace(value))
         {
-            return true;
+            return ClusterMembership.Localhost;
         }
-        return string.Equals(mode, "Localhost", StringComparison.OrdinalIgnoreCase)
-            ? false
-            : throw new InvalidOperationException($"Orleans:Membership must be Localhost or AdoNet, not {mode}.");
+        return Enum.TryParse<ClusterMembership>(value, ignoreCase: true, out var membership) && Enum.IsDefined(membership)
+            ? membership
+            : throw new InvalidOperationException($"Orleans:Membership must be Localhost, AdoNet or AzureTable, not {value}.");
     }
 
     /// <summary>
@@ -79,6 +93,48 @@ public static class OrleansClustering
             options.ConnectionString = connectionString;
         });
     }
+
+    /// <summary>The Azure Storage account of AzureTable membership; read when the silo or client is built, so a missing one stops it there.</summary>
+    public static string AzureTableConnectionString(IConfiguration configuration) =>
+        configuration["Orleans:AzureTableConnectionString"]
+        ?? throw new InvalidOperationException("Orleans:Membership is AzureTable but Orleans:AzureTableConnectionString is not set (infra/azurite.sh start prints one).");
+
+    /// <summary>The membership table (Orleans:AzureTableName, default Orleans' own name): silos of one cluster id share its partition.</summary>
+    public static string AzureTableName(IConfiguration configuration) =>
+        configuration["Orleans:AzureTableName"] ?? AzureStorageClusteringOptions.DEFAULT_TABLE_NAME;
+
+    public static ISiloBuilder UseAzureTableMembership(this ISiloBuilder silo, IConfiguration configuration) =>
+        silo.UseAzureStorageClustering(AzureTable<AzureStorageClusteringOptions>(configuration));
+
+    public static IClientBuilder UseAzureTableMembership(this IClientBuilder client, IConfiguration configuration) =>
+        client.UseAzureStorageClustering(AzureTable<AzureStorageGatewayOptions>(configuration));
+
+    /// <summary>The table settings silos and clients share; the settings are read now, not when Orleans applies them.</summary>
+    private static Action<TOptions> AzureTable<TOptions>(IConfiguration configuration) where TOptions : AzureStorageOperationOptions
+    {
+        var tables = new TableServiceClient(AzureTableConnectionString(configuration));
+        var name = AzureTableName(configuration);
+        return options =>
+        {
+            options.TableServiceClient = tables;
+            options.TableName = name;
+        };
+    }
+
+    /// <summary>The silo side of a membership other than Localhost (which comes with its endpoints, see UseLearningOrgClustering).</summary>
+    internal static ISiloBuilder UseMembership(this ISiloBuilder silo, ClusterMembership membership, IConfiguration configuration) => membership switch
+    {
+        ClusterMembership.AdoNet => silo.UseAdoNetMembership(configuration),
+        ClusterMembership.AzureTable => silo.UseAzureTableMembership(configuration),
+        _ => throw new InvalidOperationException($"{membership} membership is not set up through a membership table."),
+    };
+
+    internal static IClientBuilder UseMembership(this IClientBuilder client, ClusterMembership membership, IConfiguration configuration) => membership switch
+    {
+        ClusterMembership.AdoNet => client.UseAdoNetMembership(configuration),
+        ClusterMembership.AzureTable => client.UseAzureTableMembership(configuration),
+        _ => throw new InvalidOperationException($"{membership} membership is not set up through a membership table."),
+    };
 
     internal static void Identify(ClusterOptions options, IConfiguration configuration)
     {

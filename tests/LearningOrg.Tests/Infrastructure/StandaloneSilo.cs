@@ -1,6 +1,7 @@
 using System.Globalization;
 using LearningOrg.Grains.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace LearningOrg.Tests.Infrastructure;
@@ -24,7 +25,19 @@ public sealed class StandaloneSilo : IAsyncDisposable
 
     public string ClusterId { get; }
 
-    public static async Task<StandaloneSilo> StartAsync(string connectionString, string schema)
+    public IServiceProvider Services => host.Services;
+
+    /// <summary>The address this silo publishes to the cluster.</summary>
+    public SiloAddress SiloAddress => host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+
+    /// <summary>Grain calls made from inside this silo.</summary>
+    public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
+
+    public static Task<StandaloneSilo> StartAsync(string connectionString, string schema) =>
+        StartAsync(connectionString, schema, new Dictionary<string, string?>());
+
+    /// <summary>A silo with <paramref name="settings"/> over the defaults (e.g. another membership); silos on one schema share a cluster id.</summary>
+    public static async Task<StandaloneSilo> StartAsync(string connectionString, string schema, IReadOnlyDictionary<string, string?> settings)
     {
         var gatewayPort = FreePort.Next();
         var clusterId = $"silo-{schema}";
@@ -37,6 +50,7 @@ public sealed class StandaloneSilo : IAsyncDisposable
             ["Orleans:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
             ["Orleans:ClusterId"] = clusterId,
         });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.UseOrleans(silo => silo
             .UseLearningOrgClustering(builder.Configuration)
             .AddLearningOrgGrains(builder.Configuration));
