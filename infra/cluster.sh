@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # A LearningOrg cluster on loopback: the private PostgreSQL, three silos (src/Silo) that form one Orleans cluster
 # through the ADO.NET membership tables, and the API (src/Api) as a cluster client, each in the background.
+# MEMBERSHIP=AzureTable has them meet in an Azure Storage table on the private Azurite instead.
 #
 #   infra/cluster.sh start    start PostgreSQL, apply Orleans' schema, build once, start the silos and the API,
 #                             wait until each answers /health/ready, print the URLs
-#   infra/cluster.sh stop     stop the API and the silos, and PostgreSQL if this script started it
+#   infra/cluster.sh stop     stop the API and the silos, and PostgreSQL and Azurite if this script started them
 #   infra/cluster.sh status   each process, its ports and whether it is ready
 #
 # Pids, ports and logs live under .local/cluster/. Ports are free ones picked at start; PORT fixes the API's.
@@ -16,6 +17,8 @@ state="$root/.local/cluster"
 silos=(silo1 silo2 silo3)
 cluster_id="${CLUSTER_ID:-learningorg}"
 orleans_schema="${ORLEANS_SCHEMA:-orleans}"
+membership="${MEMBERSHIP:-AdoNet}"
+grain_storage="${GRAIN_STORAGE:-AdoNet}"
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
@@ -33,8 +36,8 @@ launch() {
   (
     cd "$root/src/$project"
     env "$@" ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}" \
-      ConnectionStrings__learningorg="$db" Orleans__Membership=AdoNet Orleans__ClusterId="$cluster_id" \
-      Orleans__Schema="$orleans_schema" \
+      ConnectionStrings__learningorg="$db" Orleans__Membership="$membership" Orleans__ClusterId="$cluster_id" \
+      Orleans__Schema="$orleans_schema" "${azure_env[@]}" \
       setsid dotnet "bin/Release/net10.0/$dll" --urls "http://127.0.0.1:$http" >"$state/$name.log" 2>&1 </dev/null &
     echo $! >"$state/$name.pid"
   )
@@ -59,7 +62,14 @@ start() {
   "$root/infra/ensure-tools.sh"
   if "$root/infra/postgres.sh" status 2>/dev/null; then rm -f "$state/started-postgres"; else touch "$state/started-postgres"; fi
   db="$("$root/infra/postgres.sh" start)"
-  ORLEANS_SCHEMA="$orleans_schema" "$root/infra/orleans-schema.sh"
+  azure_env=()
+  if [ "$membership" = AzureTable ] || [ "$grain_storage" = AzureBlob ]; then
+    if "$root/infra/azurite.sh" status 2>/dev/null; then rm -f "$state/started-azurite"; else touch "$state/started-azurite"; fi
+    local azure
+    azure="$("$root/infra/azurite.sh" start)"
+    azure_env=(Orleans__AzureTableConnectionString="$azure" GrainStorage__AzureConnectionString="${GrainStorage__AzureConnectionString:-$azure}")
+  fi
+  [ "$membership" = AzureTable ] || ORLEANS_SCHEMA="$orleans_schema" "$root/infra/orleans-schema.sh"
 
   echo "Building the silo and the API" >&2
   dotnet build "$root/src/Silo/LearningOrg.Silo.csproj" -c Release -nologo -v q >&2
@@ -72,7 +82,7 @@ start() {
     echo "$silo_port $gateway_port" >"$state/$name.ports"
     launch "$name" Silo LearningOrg.Silo.dll "$(free_port)" \
       Orleans__SiloPort="$silo_port" Orleans__GatewayPort="$gateway_port" OTEL_SERVICE_NAME="learningorg-$name" \
-      GrainStorage__Provider="${GRAIN_STORAGE:-AdoNet}"
+      GrainStorage__Provider="$grain_storage"
     [ "$name" = silo1 ] && wait_ready silo1
   done
   for name in "${silos[@]:1}"; do wait_ready "$name"; done
@@ -87,7 +97,7 @@ start() {
   api="http://127.0.0.1:$(cat "$state/api.http")"
   cat <<MSG
 
-LearningOrg runs as a cluster of three silos with the API as a client:
+LearningOrg runs as a cluster of three silos ($membership membership) with the API as a client:
   web app        $api/
   API reference  $api/api/reference
   sign in        $api/signin (demo personas)
@@ -123,6 +133,11 @@ stop() {
     "$root/infra/postgres.sh" stop
     rm -f "$state/started-postgres"
     echo "stopped PostgreSQL" >&2
+  fi
+  if [ -f "$state/started-azurite" ]; then
+    "$root/infra/azurite.sh" stop
+    rm -f "$state/started-azurite"
+    echo "stopped Azurite" >&2
   fi
 }
 
