@@ -18,7 +18,7 @@ locals {
     Urls                             = "http://0.0.0.0:${local.http_port}"
     LearningOrg__Schema              = "learningorg"
     Orleans__ClusterId               = local.cluster_id
-    Orleans__Membership              = "AdoNet"
+    Orleans__Membership              = var.cluster_membership
     Orleans__Schema                  = "orleans"
     Orleans__AdvertisedAddress       = "auto"
     GrainStorage__Provider           = "AzureBlob"
@@ -29,6 +29,8 @@ locals {
   shared_secret_env = {
     ConnectionStrings__learningorg      = "postgres-connection"
     GrainStorage__AzureConnectionString = "grain-storage-connection"
+    # Read only with cluster_membership = AzureTable: the membership table lives in the grain storage account.
+    Orleans__AzureTableConnectionString = "grain-storage-connection"
     OTEL_EXPORTER_OTLP_HEADERS          = "otlp-headers"
   }
 }

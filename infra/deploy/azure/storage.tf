@@ -1,5 +1,7 @@
 # The storage account for Orleans grain storage (grains that keep plain state beside the event-sourced aggregates,
-# whose history stays in PostgreSQL). Its connection string reaches every silo as GrainStorage__AzureConnectionString.
+# whose history stays in PostgreSQL), through Orleans' AzureBlobGrainStorage, and, with cluster_membership =
+# AzureTable, for the membership table. Its connection string reaches every app as GrainStorage__AzureConnectionString
+# and Orleans__AzureTableConnectionString.
 resource "azurerm_storage_account" "grains" {
   name                            = "${var.name_prefix}grains"
   location                        = azurerm_resource_group.main.location

@@ -117,6 +117,17 @@ variable "auth_audience" {
   default     = "learningorg-api"
 }
 
+variable "cluster_membership" {
+  description = "Where the silos meet (Orleans:Membership): AdoNet, the tables of infra/orleans/postgresql/clustering.sql on the PostgreSQL server, or AzureTable, a table in the grain storage account that Orleans creates itself."
+  type        = string
+  default     = "AdoNet"
+
+  validation {
+    condition     = contains(["AdoNet", "AzureTable"], var.cluster_membership)
+    error_message = "cluster_membership must be AdoNet or AzureTable."
+  }
+}
+
 variable "dashboard_enabled" {
   description = "Orleans:Dashboard:Enabled on the silos (served at /dashboard on each silo's internal HTTP port)."
   type        = bool
