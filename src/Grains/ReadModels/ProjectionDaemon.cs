@@ -1,32 +1,33 @@
-using System.Security.Cryptography;
-using System.Text;
 using Marten;
 
 namespace LearningOrg.Grains.ReadModels;
 
 /// <summary>
 /// The async projections run in Marten's daemon in hot/cold mode: every node that hosts grains (a silo, or the API
-/// with its embedded silo) starts it, the nodes race for a PostgreSQL advisory lock, and only the holder projects.
-/// When it stops, its connection and so its lock go; another node takes the lock at its next poll and carries on from
-/// the progress the last one committed.
+/// with its embedded silo) starts it, the nodes race for a PostgreSQL advisory lock per projection, and only the holder
+/// projects it. When it stops, its connection and so its lock go; another node takes the lock at its next poll and
+/// carries on from the progress the last one committed.
 /// </summary>
+/// <remarks>
+/// A writer that dies mid-append (its process killed, PostgreSQL crashed) leaves a gap in the event sequence that
+/// nothing will fill. The daemon waits at a gap for <see cref="StaleSequenceThreshold"/>, then passes it once no
+/// transaction that began before the gap is still open, because only such a transaction could still fill it. So the
+/// leader holds its locks on an idle session, outside any transaction (Marten's default), and Marten's own lock ids
+/// are kept: they are the ones its gap check recognises as the daemon's.
+/// </remarks>
 public static class ProjectionDaemon
 {
     /// <summary>How often a cold node tries for the lock: the longest a projection stands still after its node stops.</summary>
     public static readonly TimeSpan LeadershipPolling = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long the daemon waits at a gap in the event sequence before it asks whether anything can still fill it.</summary>
+    public static readonly TimeSpan StaleSequenceThreshold = TimeSpan.FromSeconds(3);
+
     public static void Configure(StoreOptions options)
     {
-        // One lock per schema: schemas in one database (the tests', or several deployments) each elect their own node.
-        options.Projections.DaemonLockId = LockIdFor(options.DatabaseSchemaName);
+        // Each projection's lock id mixes in the schema (JasperFx's ProjectionLockIds), so schemas that share a
+        // database elect their own nodes.
         options.Projections.LeadershipPollingTime = (int)LeadershipPolling.TotalMilliseconds;
-        // The session-scoped lock needs Patched.DistributedLock.Postgres, which our feed replaces with
-        // DistributedLock.Postgres 1.3.1 (infra/nuget/README.md); that version refuses a data source without
-        // this option. A transaction-scoped lock is released the same way when the leader's connection goes.
-        options.Events.UseAdvisoryLockTransaction = true;
+        options.Projections.StaleSequenceThreshold = StaleSequenceThreshold;
     }
-
-    /// <summary>A stable number for a schema name (string.GetHashCode differs from process to process).</summary>
-    public static int LockIdFor(string schema) =>
-        BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"learningorg.daemon.{schema}")), 0);
 }

@@ -1,12 +1,18 @@
 using Marten;
+using Marten.Storage;
 
 namespace LearningOrg.Grains.Telemetry;
 
 /// <summary>
-/// How far the asynchronous projections trail the event store, in events: the highest event sequence minus the
-/// sequence the slowest async projection has reached (from Marten's progression table). Inline projections are written
-/// with the events, so a store that has only those never lags and reports zero.
+/// How far the asynchronous projections trail the event store, in events: the highest sequence of a recorded event
+/// minus the sequence the slowest async projection has reached (from Marten's progression table). Inline projections
+/// are written with the events, so a store that has only those never lags and reports zero.
 /// </summary>
+/// <remarks>
+/// Measured against the events that exist, not against the event sequence: numbers taken by a transaction that never
+/// committed (a writer killed mid-append, a PostgreSQL crash) are no events, and counting them would report a lag that
+/// no projection could ever work off.
+/// </remarks>
 public sealed class ProjectionLag(IDocumentStore store)
 {
     /// <summary>The largest lag over the async projections, and each one's lag by shard name.</summary>
@@ -17,8 +23,8 @@ public sealed class ProjectionLag(IDocumentStore store)
         {
             return (0, new Dictionary<string, long>());
         }
-        var database = store.Storage.Database;
-        var highest = await database.FetchHighestEventSequenceNumber(cancellationToken);
+        var database = (MartenDatabase)store.Storage.Database;
+        var highest = await database.FetchMaxEventSequenceAsync(cancellationToken) ?? 0;
         var progress = (await database.AllProjectionProgress(cancellationToken)).ToDictionary(state => state.ShardName, state => state.Sequence);
         // A shard with no progression row has not processed anything yet.
         var lags = asyncShards.ToDictionary(shard => shard, shard => Math.Max(0, highest - progress.GetValueOrDefault(shard)));

@@ -1,14 +1,10 @@
-using JasperFx.Events.Daemon;
 using LearningOrg.Domain.Schools;
-using LearningOrg.Grains.Hosting;
 using LearningOrg.Grains.Persistence;
 using LearningOrg.Grains.ReadModels;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace LearningOrg.Tests.Cluster;
 
@@ -20,31 +16,19 @@ namespace LearningOrg.Tests.Cluster;
 public sealed class HotColdDaemonTests : IAsyncLifetime
 {
     private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(90);
-    private readonly string schema = TestDatabase.NewSchema();
-    private DocumentStore writer = null!;
-    private readonly List<IHost> nodes = [];
+    private readonly DaemonSchema schema = new();
 
-    public async Task InitializeAsync()
-    {
-        writer = DocumentStore.For(options => MartenSetup.Configure(options, TestDatabase.ConnectionString, schema));
-        await writer.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-    }
+    private DocumentStore writer => schema.Store;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var node in nodes)
-        {
-            await node.StopAsync();
-            node.Dispose();
-        }
-        writer.Dispose();
-    }
+    public Task InitializeAsync() => schema.InitializeAsync();
+
+    public Task DisposeAsync() => schema.DisposeAsync();
 
     [Fact]
     public async Task One_node_projects_and_the_other_takes_over_when_it_stops_without_losing_or_repeating_work()
     {
-        var first = await StartNode();
-        var second = await StartNode();
+        var first = await schema.StartNodeAsync();
+        var second = await schema.StartNodeAsync();
         await AppendSchools("before", schools: 10, eventsEach: 60);
 
         var active = await Eventually(() => ActiveNodes() is [var only] && Progress(only) > 0 ? only : null, "one node projecting");
@@ -53,9 +37,7 @@ public sealed class HotColdDaemonTests : IAsyncLifetime
 
         // More work arrives, and the node doing it goes away at once.
         await AppendSchools("during", schools: 10, eventsEach: 200);
-        await active.StopAsync();
-        nodes.Remove(active);
-        active.Dispose();
+        await schema.StopNodeAsync(active);
         await AppendSchools("after", schools: 5, eventsEach: 40);
 
         var highWater = await HighestSequence();
@@ -64,46 +46,31 @@ public sealed class HotColdDaemonTests : IAsyncLifetime
         Assert.Equal(await Recount(), await Projected());
     }
 
-    [Fact]
-    public void Every_schema_has_a_daemon_lock_of_its_own()
+    /// <summary>
+    /// Nodes on one schema compete for its shards' locks, and another schema's daemon never waits on them. Marten's
+    /// gap detector knows its own daemon's sessions only by these ids, and only when they are not negative.
+    /// </summary>
+    [Theory]
+    [InlineData(MartenSetup.DefaultSchema)]
+    [InlineData("a_schema")]
+    public void Each_shard_of_a_schema_locks_an_id_of_its_own_that_Marten_knows_as_its_daemons(string schemaName)
     {
-        static int LockOf(string schema)
+        static long[] LocksOf(string schemaName)
         {
-            var options = new StoreOptions();
-            MartenSetup.Configure(options, TestDatabase.ConnectionString, schema);
-            return options.Projections.DaemonLockId;
+            using var store = DocumentStore.For(options => MartenSetup.Configure(options, TestDatabase.ConnectionString, schemaName));
+            return DaemonSchema.LockIds(store);
         }
 
-        // Two stores configured for one schema (two nodes) compete for one lock; another schema has another.
-        Assert.Equal(LockOf("a_schema"), LockOf("a_schema"));
-        Assert.Equal(ProjectionDaemon.LockIdFor("a_schema"), LockOf("a_schema"));
-        Assert.NotEqual(LockOf("a_schema"), LockOf("another_schema"));
+        var locks = LocksOf(schemaName);
+
+        Assert.NotEmpty(locks);
+        Assert.Empty(locks.Intersect(LocksOf("another_schema")));
+        Assert.All(locks, id => Assert.InRange(id, 0, int.MaxValue));
     }
 
-    private async Task<IHost> StartNode()
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"ConnectionStrings:{LearningOrgHosting.ConnectionStringName}"] = TestDatabase.ConnectionString,
-            ["LearningOrg:Schema"] = schema,
-        });
-        builder.Logging.ClearProviders();
-        if (Environment.GetEnvironmentVariable("LEARNINGORG_DAEMON_LOG") is { } log)
-        {
-            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Information);
-        }
-        builder.Services.AddLearningOrgStore(builder.Configuration, runProjectionDaemon: true);
-        var host = builder.Build();
-        await host.StartAsync();
-        nodes.Add(host);
-        return host;
-    }
+    private List<IHost> ActiveNodes() => [.. schema.Nodes.Where(n => Agents(n).Count > 0)];
 
-    private List<IHost> ActiveNodes() => [.. nodes.Where(n => Agents(n).Count > 0)];
-
-    private static IReadOnlyList<object> Agents(IHost node) =>
-        [.. node.Services.GetRequiredService<IProjectionCoordinator>().DaemonForMainDatabase().CurrentAgents()];
+    private static IReadOnlyList<object> Agents(IHost node) => DaemonSchema.Agents(node);
 
     /// <summary>The highest sequence the activity projection has committed, as this node's store reads it.</summary>
     private static long Progress(IHost node)
@@ -168,7 +135,7 @@ public sealed class HotColdDaemonTests : IAsyncLifetime
             }
             if (timeout.IsCancellationRequested)
             {
-                var seen = string.Join("; ", nodes.Select((n, i) => $"node {i}: {Agents(n).Count} agents, progress {Progress(n)}"));
+                var seen = string.Join("; ", schema.Nodes.Select((n, i) => $"node {i}: {Agents(n).Count} agents, progress {Progress(n)}"));
                 throw new TimeoutException($"Waited {Bounded.TotalSeconds} s for {what}; {seen}.");
             }
             await Task.Delay(200);

@@ -5,6 +5,7 @@ using LearningOrg.Grains.ReadModels;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 using Marten.Events.Projections;
+using Marten.Services;
 
 namespace LearningOrg.Tests.Operations;
 
@@ -45,6 +46,23 @@ public sealed class LaggingStore : IAsyncDisposable
             session.Events.StartStream($"probe/{Guid.NewGuid():N}", new ProbeRecorded(i));
         }
         await session.SaveChangesAsync();
+    }
+
+    /// <summary>Appends <paramref name="count"/> events in a transaction that rolls back: their sequence numbers are taken and never filled.</summary>
+    public async Task AppendAndRollBackAsync(int count)
+    {
+        await using var connection = Store.Storage.Database.CreateConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var session = Store.LightweightSession(SessionOptions.ForTransaction(transaction)))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                session.Events.StartStream($"probe/{Guid.NewGuid():N}", new ProbeRecorded(i));
+            }
+            await session.SaveChangesAsync();
+        }
+        await transaction.RollbackAsync();
     }
 
     /// <summary>Runs the asynchronous projections (the store's own and the probe) over every event recorded, as a daemon would.</summary>

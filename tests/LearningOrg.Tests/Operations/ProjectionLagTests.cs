@@ -39,6 +39,19 @@ public sealed class ProjectionLagTests
         Assert.Equal(0, caughtUp);
     }
 
+    [Fact]
+    public async Task Sequence_numbers_taken_by_a_transaction_that_rolled_back_are_no_lag()
+    {
+        await using var store = await LaggingStore.CreateAsync(withAsyncProjection: true);
+        await store.AppendAsync(3);
+        await store.AppendAndRollBackAsync(4);
+        await store.CatchUpAsync();
+
+        var (events, _) = await new ProjectionLag(store.Store).MeasureAsync(CancellationToken.None);
+
+        Assert.Equal(0, events);
+    }
+
     [Theory]
     [InlineData(2, HealthStatus.Healthy)]
     [InlineData(3, HealthStatus.Degraded)]
