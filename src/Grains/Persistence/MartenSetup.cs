@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using JasperFx;
 using JasperFx.Events;
 using LearningOrg.Domain;
@@ -16,6 +18,9 @@ namespace LearningOrg.Grains.Persistence;
 public static class MartenSetup
 {
     public const string DefaultSchema = "learningorg";
+
+    /// <summary>How long a node that starts beside another waits for that one's creation or migration of the schema.</summary>
+    public static readonly TimeSpan MigrationLockTimeout = TimeSpan.FromMinutes(2);
 
     public static void Configure(StoreOptions options, string connectionString, string schema = DefaultSchema)
     {
@@ -43,8 +48,17 @@ public static class MartenSetup
         options.DatabaseSchemaName = schema;
         options.Events.DatabaseSchemaName = schema;
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        // Nodes that start together take turns at creating or migrating the schema (ApplyAllDatabaseChangesOnStartup):
+        // the first does it, the others wait and find nothing left to do. The lock is the schema's own, so that schemas
+        // sharing a database are created side by side rather than queueing behind one database-wide lock.
+        options.ApplyChangesLockId = MigrationLockIdFor(schema);
+        options.ApplyChangesLockTimeout = MigrationLockTimeout;
         ConfigureEvents(options);
     }
+
+    /// <summary>A stable number for a schema (string.GetHashCode differs from process to process).</summary>
+    private static int MigrationLockIdFor(string schema) =>
+        BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes($"learningorg.migration.{schema}")), 0);
 
     /// <summary>
     /// How events are stored: their JSON, stream ids, metadata columns and contract names. Shared by the benchmarks'
