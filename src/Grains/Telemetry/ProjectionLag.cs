@@ -18,17 +18,32 @@ public sealed class ProjectionLag(IDocumentStore store)
     /// <summary>The largest lag over the async projections, and each one's lag by shard name.</summary>
     public async Task<(long Events, IReadOnlyDictionary<string, long> ByProjection)> MeasureAsync(CancellationToken cancellationToken)
     {
+        var reading = await ReadAsync(cancellationToken);
+        return (reading.Events, reading.ByProjection);
+    }
+
+    /// <summary>The highest recorded event and where each async projection stands.</summary>
+    public async Task<ProjectionLagReading> ReadAsync(CancellationToken cancellationToken)
+    {
         var asyncShards = ((DocumentStore)store).Options.Projections.AllShards().Select(shard => shard.Name.Identity).ToArray();
         if (asyncShards.Length == 0)
         {
-            return (0, new Dictionary<string, long>());
+            return new ProjectionLagReading(0, new Dictionary<string, long>());
         }
         var database = (MartenDatabase)store.Storage.Database;
         var highest = await database.FetchMaxEventSequenceAsync(cancellationToken) ?? 0;
         var progress = (await database.AllProjectionProgress(cancellationToken)).ToDictionary(state => state.ShardName, state => state.Sequence);
         // A shard with no progression row has not processed anything yet.
-        var lags = asyncShards.ToDictionary(shard => shard, shard => Math.Max(0, highest - progress.GetValueOrDefault(shard)));
-        return (lags.Values.Max(), lags);
+        return new ProjectionLagReading(highest, asyncShards.ToDictionary(shard => shard, shard => progress.GetValueOrDefault(shard)));
     }
 }
 
+/// <summary>The highest recorded event's sequence, and the sequence each async projection has processed up to, by shard name.</summary>
+public sealed record ProjectionLagReading(long Highest, IReadOnlyDictionary<string, long> Progress)
+{
+    public IReadOnlyDictionary<string, long> ByProjection { get; } =
+        Progress.ToDictionary(shard => shard.Key, shard => Math.Max(0, Highest - shard.Value));
+
+    /// <summary>What the slowest projection trails by; zero without async projections.</summary>
+    public long Events => ByProjection.Values.DefaultIfEmpty(0).Max();
+}

@@ -1,5 +1,10 @@
+using System.Net;
+using System.Text.Json;
 using LearningOrg.Grains.Telemetry;
 using LearningOrg.ServiceDefaults;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -55,15 +60,14 @@ public sealed class ProjectionLagTests
     [Theory]
     [InlineData(2, HealthStatus.Healthy)]
     [InlineData(3, HealthStatus.Degraded)]
-    [InlineData(6, HealthStatus.Unhealthy)]
-    public async Task Readiness_is_degraded_over_the_first_threshold_and_unhealthy_over_the_second(int eventsBehind, HealthStatus expected)
+    [InlineData(30, HealthStatus.Degraded)]
+    public async Task Readiness_reports_a_lag_over_the_threshold_as_degraded_however_far_it_goes(int eventsBehind, HealthStatus expected)
     {
         await using var store = await LaggingStore.CreateAsync(withAsyncProjection: true);
         await store.AppendAsync(eventsBehind);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"{ProjectionLagThresholds.Section}:DegradedAbove"] = "2",
-            [$"{ProjectionLagThresholds.Section}:UnhealthyAbove"] = "5",
+            [$"{ProjectionLagThreshold.Section}:DegradedAbove"] = "2",
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration).AddSingleton(new ProjectionLag(store.Store));
         services.AddHealthChecks().AddProjectionLagReadiness(provider => provider.GetRequiredService<ProjectionLag>().MeasureAsync);
@@ -76,17 +80,32 @@ public sealed class ProjectionLagTests
         Assert.Equal((long)eventsBehind, entry.Data["lag"]);
     }
 
+    /// <summary>The lag at which readiness once answered 503 and an orchestrator would have taken a serving node out.</summary>
     [Fact]
-    public void Thresholds_default_to_a_thousand_and_ten_thousand_events_and_refuse_an_unhealthy_one_below_the_degraded_one()
+    public async Task A_node_whose_projections_trail_by_more_than_ten_thousand_events_stays_ready_and_says_it_is_degraded()
     {
-        var defaults = ProjectionLagThresholds.From(new ConfigurationBuilder().Build());
-        var inverted = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"{ProjectionLagThresholds.Section}:DegradedAbove"] = "50",
-            [$"{ProjectionLagThresholds.Section}:UnhealthyAbove"] = "10",
-        }).Build();
+        const int behind = 10_001;
+        await using var store = await LaggingStore.CreateAsync(withAsyncProjection: true);
+        await store.AppendAsync(behind);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddSingleton(new ProjectionLag(store.Store));
+        builder.Services.AddHealthChecks().AddProjectionLagReadiness(services => services.GetRequiredService<ProjectionLag>().MeasureAsync);
+        await using var app = builder.Build();
+        app.MapDefaultEndpoints();
+        await app.StartAsync();
 
-        Assert.Equal(new ProjectionLagThresholds(1_000, 10_000), defaults);
-        Assert.Throws<InvalidOperationException>(() => ProjectionLagThresholds.From(inverted));
+        using var response = await app.GetTestClient().GetAsync(ServiceDefaultsExtensions.ReadyPath);
+        var report = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Degraded", report.GetProperty("status").GetString());
+        Assert.Equal(behind, report.GetProperty("checks").GetProperty(ProjectionLagHealthCheck.Name).GetProperty("data").GetProperty("lag").GetInt64());
+    }
+
+    [Fact]
+    public void The_threshold_defaults_to_a_thousand_events()
+    {
+        Assert.Equal(new ProjectionLagThreshold(1_000), ProjectionLagThreshold.From(new ConfigurationBuilder().Build()));
     }
 }
