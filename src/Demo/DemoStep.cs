@@ -30,15 +30,8 @@ public sealed record DemoStep(string CommandId, string Aggregate, string Aggrega
     /// <summary>What the step does, for logs and failures: <c>demo-0042 2021-10-05 school/maple-grove-elementary DecisionRecorded</c>.</summary>
     public string Description => string.Create(CultureInfo.InvariantCulture, $"{CommandId} {OccurredAt:yyyy-MM-dd} {StreamKey} {Kind}");
 
-    /// <summary>Sends the event to its grain.</summary>
-    public Task<CommandOutcome> Send(IGrainFactory grains, CommandContext context) => Event switch
-    {
-        SchoolEvent e => grains.GetGrain<ISchoolGrain>(AggregateId).Record(context, e),
-        TeacherEvent e => grains.GetGrain<ITeacherGrain>(AggregateId).Record(context, e),
-        InitiativeEvent e => grains.GetGrain<IInitiativeGrain>(AggregateId).Record(context, e),
-        NetworkEvent e => grains.GetGrain<INetworkGrain>(AggregateId).Record(context, e),
-        _ => throw new InvalidOperationException($"{Event.GetType().Name} belongs to no aggregate the demo knows."),
-    };
+    /// <summary>Sends the event to its grain, and has its follow-ups recorded before the next step.</summary>
+    public Task<CommandOutcome> Send(IGrainFactory grains, CommandContext context) => grains.RecordAsync(AggregateId, context, Event);
 
     public override string ToString() => Description;
 }

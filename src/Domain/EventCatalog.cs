@@ -17,6 +17,14 @@ public sealed record EventType(Type ClrType, string Name, string Aggregate)
     public string Kind => Name[..Name.LastIndexOf(".v", StringComparison.Ordinal)];
 
     public int Version => int.Parse(Name[(Name.LastIndexOf(".v", StringComparison.Ordinal) + 2)..], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// When only the system records it, as a follow-up (<see cref="FollowUpOnlyAttribute"/>): the kinds of event it
+    /// follows; else null.
+    /// </summary>
+    public IReadOnlyList<string>? FollowUpOf { get; } = ClrType.GetCustomAttribute<FollowUpOnlyAttribute>(inherit: false)?.Causes;
+
+    public bool IsFollowUpOnly => FollowUpOf is not null;
 }
 
 /// <summary>

@@ -29,14 +29,7 @@ public sealed class GrainCommands(IGrainFactory grains)
     public async Task<(SendOutcome Outcome, string? Problem)> SendAsync(GrainCommand command, CancellationToken cancellationToken)
     {
         var context = new CommandContext(command.CommandId, RecordedBy);
-        var outcome = await (command.Event switch
-        {
-            SchoolEvent e => grains.GetGrain<ISchoolGrain>(command.AggregateId).Record(context, e),
-            TeacherEvent e => grains.GetGrain<ITeacherGrain>(command.AggregateId).Record(context, e),
-            InitiativeEvent e => grains.GetGrain<IInitiativeGrain>(command.AggregateId).Record(context, e),
-            NetworkEvent e => grains.GetGrain<INetworkGrain>(command.AggregateId).Record(context, e),
-            _ => throw new InvalidOperationException($"{command.Event.GetType().Name} belongs to no aggregate."),
-        });
+        var outcome = await grains.RecordAsync(command.AggregateId, context, command.Event);
         return outcome switch
         {
             { IsAccepted: true, Replayed: true } => (SendOutcome.Replayed, null),

@@ -16,7 +16,6 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
     IEndpointRouteBuilder app,
     string basePath,
     string kind,
-    Func<IGrainFactory, string, CommandContext, TEvent, Task<CommandOutcome>> record,
     Func<IGrainFactory, string, Task<AggregateView<TState>?>> getState)
     where TAggregate : IAggregate<TState, TEvent>
     where TState : class
@@ -59,7 +58,7 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
                 {
                     return Problems.For(problem);
                 }
-                var outcome = await record(grains, id, context!, body);
+                var outcome = await grains.RecordAsync(id, context!, body);
                 if (!outcome.IsAccepted)
                 {
                     return Problems.For(outcome.Violation!);

@@ -10,7 +10,6 @@ public static class InitiativeEndpoints
     public static IEndpointRouteBuilder MapInitiatives(this IEndpointRouteBuilder app)
     {
         new AggregateRoutes<Initiative, InitiativeState, InitiativeEvent>(app, "/api/initiatives", StreamKeys.Initiative,
-                (grains, id, context, e) => grains.GetGrain<IInitiativeGrain>(id).Record(context, e),
                 (grains, id) => grains.GetGrain<IInitiativeGrain>(id).GetState())
             .Create<InitiativeLaunched>("Launch an initiative with its purpose and priorities")
             .Command<StakeholderEngaged>("stakeholders", "Record a stakeholder engaged and their role")

@@ -10,7 +10,6 @@ public static class NetworkEndpoints
     public static IEndpointRouteBuilder MapNetworks(this IEndpointRouteBuilder app)
     {
         new AggregateRoutes<Network, NetworkState, NetworkEvent>(app, "/api/networks", StreamKeys.Network,
-                (grains, id, context, e) => grains.GetGrain<INetworkGrain>(id).Record(context, e),
                 (grains, id) => grains.GetGrain<INetworkGrain>(id).GetState())
             .Create<NetworkFormed>("Form a network")
             .Command<SchoolJoinedNetwork>("members", "Record that a school joined the network")

@@ -10,7 +10,6 @@ public static class SchoolEndpoints
     public static IEndpointRouteBuilder MapSchools(this IEndpointRouteBuilder app)
     {
         new AggregateRoutes<School, SchoolState, SchoolEvent>(app, "/api/schools", StreamKeys.School,
-                (grains, id, context, e) => grains.GetGrain<ISchoolGrain>(id).Record(context, e),
                 (grains, id) => grains.GetGrain<ISchoolGrain>(id).GetState())
             .Create<SchoolRegistered>("Register a school")
             .Command<StaffCountChanged>("staff-count", "Record a change in the number of staff")

@@ -11,7 +11,6 @@ public static class TeacherEndpoints
     public static IEndpointRouteBuilder MapTeachers(this IEndpointRouteBuilder app)
     {
         new AggregateRoutes<Teacher, TeacherState, TeacherEvent>(app, "/api/teachers", StreamKeys.Teacher,
-                (grains, id, context, e) => grains.GetGrain<ITeacherGrain>(id).Record(context, e),
                 (grains, id) => grains.GetGrain<ITeacherGrain>(id).GetState())
             .Create<TeacherRegistered>("Register a teacher (also puts them on their school's staff)",
                 route => route.AddEndpointFilter<TeacherRegistrationScope>())

@@ -345,7 +345,7 @@ public static class Codebook
         ["TeacherLeaderRoleDefined"] = "A teacher-leader role was defined with its commitments, expectations, time and seats.",
         ["TeacherLeaderRoleRetired"] = "A role was retired; it can no longer be assigned.",
         ["RoleAssigned"] = "A teacher on the staff took a seat of a role (the teacher's stream records RoleTaken).",
-        ["RoleVacated"] = "A teacher left a role (the teacher's stream records RoleLeft).",
+        ["RoleVacated"] = "A teacher left a role (the teacher's stream records RoleLeft). The system records one when the holder had moved to another school before the school heard of the move.",
         ["DecisionRecorded"] = "A decision, who took part in it and how it was taken.",
         ["SchoolConditionAssessed"] = "A school condition for teacher leadership was rated.",
         ["PrincipalMoveRecorded"] = "Something the principal did to support teacher leaders.",

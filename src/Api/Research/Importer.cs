@@ -47,13 +47,7 @@ public sealed class Importer(IGrainFactory grains, EventJournal journal, ILogger
     public const int Window = 1024;
     private const int Batch = 256;
 
-    /// <summary>Types that only the system writes, as the second half of a two-aggregate operation.</summary>
-    private static readonly HashSet<string> FollowUpTypes =
-    [
-        EventCatalog.For(typeof(TeacherJoinedStaff)).Name, EventCatalog.For(typeof(RoleTaken)).Name, EventCatalog.For(typeof(RoleLeft)).Name,
-    ];
-
-    private static readonly string[] FollowUpSuffixes = ["/join", "/leave", "/teacher"];
+    private static readonly string[] FollowUpSuffixes = [.. FollowUp.Steps.Select(step => "/" + step)];
 
     private static readonly HashSet<string> EnvelopeFields =
         ["eventId", "sequence", "streamId", "version", "type", "occurredAt", "recordedAt", "recordedBy", "commandId", "data"];
@@ -257,7 +251,7 @@ public sealed class Importer(IGrainFactory grains, EventJournal journal, ILogger
             return (null, false, Invalid(eventId, "occurredAt", "occurredAt is required: a historical record says when it happened."));
         }
         // The system's own follow-ups: the line that caused them re-creates them.
-        if (FollowUpTypes.Contains(type.Name) || (commandId is not null && FollowUpSuffixes.Any(s => commandId.EndsWith(s, StringComparison.Ordinal))))
+        if (type.IsFollowUpOnly || (commandId is not null && FollowUpSuffixes.Any(s => commandId.EndsWith(s, StringComparison.Ordinal))))
         {
             return (null, true, null);
         }
@@ -278,14 +272,7 @@ public sealed class Importer(IGrainFactory grains, EventJournal journal, ILogger
         _ => [],
     };
 
-    private Task<CommandOutcome> Send(Line line, CommandContext context) => line.Event switch
-    {
-        SchoolEvent e => grains.GetGrain<ISchoolGrain>(line.Id).Record(context, e),
-        TeacherEvent e => grains.GetGrain<ITeacherGrain>(line.Id).Record(context, e),
-        InitiativeEvent e => grains.GetGrain<IInitiativeGrain>(line.Id).Record(context, e),
-        NetworkEvent e => grains.GetGrain<INetworkGrain>(line.Id).Record(context, e),
-        _ => throw new InvalidOperationException($"{line.Event.GetType().Name} belongs to no aggregate."),
-    };
+    private Task<CommandOutcome> Send(Line line, CommandContext context) => grains.RecordAsync(line.Id, context, line.Event);
 
     private static bool IsBlank(ReadOnlySequence<byte> bytes)
     {

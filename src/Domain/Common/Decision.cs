@@ -36,6 +36,19 @@ public interface IAggregate<TState, TEvent>
 
     /// <summary>The rules: may <paramref name="proposed"/> be recorded on top of <paramref name="state"/> at <paramref name="now"/>?</summary>
     static abstract Decision<TEvent> Decide(TState? state, TEvent proposed, DateTimeOffset now);
+
+    /// <summary>
+    /// What recording <paramref name="recorded"/> asks other aggregates to record; <paramref name="state"/> already
+    /// includes it. None unless the aggregate takes part in two-aggregate operations.
+    /// </summary>
+    static virtual IEnumerable<FollowUp> FollowUpsOf(string id, TState state, TEvent recorded) => [];
+
+    /// <summary>
+    /// The events that record a follow-up another aggregate sent: none when <paramref name="state"/> already shows it,
+    /// else the follow-up, after whatever the aggregate must record first to let it in. They still go through
+    /// <see cref="Decide"/>.
+    /// </summary>
+    static virtual ImmutableArray<TEvent> ReceiveFollowUp(TState? state, TEvent followUp) => [followUp];
 }
 
 public static class Aggregate

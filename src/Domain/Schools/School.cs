@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using LearningOrg.Domain.Common;
+using LearningOrg.Domain.Teachers;
 
 namespace LearningOrg.Domain.Schools;
 
@@ -51,6 +52,42 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
         BreakingRanksEpisodeResolved e => UpdateEpisode(state, e.EpisodeId, x => x with { Outcome = e.Outcome, LastEventAt = e.OccurredAt }),
         _ => state,
     };
+
+    /// <summary>Why a role ends when its holder moves to another school before the school heard of the move.</summary>
+    public const string MovedAwayReason = "The teacher moved to another school.";
+
+    /// <summary>A role change reaches the teacher who takes or leaves the role.</summary>
+    public static IEnumerable<FollowUp> FollowUpsOf(string id, SchoolState state, SchoolEvent recorded) => recorded switch
+    {
+        RoleAssigned e => [new(FollowUp.Teacher, e.TeacherId, new RoleTaken(id, e.RoleId, TitleOf(state, e.RoleId)) { OccurredAt = e.OccurredAt })],
+        RoleVacated e => [new(FollowUp.Teacher, e.TeacherId, new RoleLeft(id, e.RoleId, e.Reason) { OccurredAt = e.OccurredAt })],
+        _ => [],
+    };
+
+    /// <summary>
+    /// A teacher already on the staff, or already gone, needs nothing recorded. A teacher whose move takes them off the
+    /// staff gives up the roles they hold here: the move was decided on the teacher's stream, which refuses it while a
+    /// role is held there, so a role here means it was assigned before the school heard of the move. The move stands
+    /// and the assignment ends, no earlier than it began.
+    /// </summary>
+    public static ImmutableArray<SchoolEvent> ReceiveFollowUp(SchoolState? state, SchoolEvent followUp) => (state, followUp) switch
+    {
+        (not null, TeacherJoinedStaff e) when state.IsOnStaff(e.TeacherId) => [],
+        (not null, TeacherLeftStaff e) when !state.IsOnStaff(e.TeacherId) => [],
+        (not null, TeacherLeftStaff e) =>
+        [
+            .. state.Roles.Where(r => r.Value.Holders.ContainsKey(e.TeacherId)).OrderBy(r => r.Key, StringComparer.Ordinal)
+                .Select(r => new RoleVacated(r.Key, e.TeacherId, MovedAwayReason)
+                {
+                    OccurredAt = e.OccurredAt > r.Value.Holders[e.TeacherId] ? e.OccurredAt : r.Value.Holders[e.TeacherId],
+                }),
+            e,
+        ],
+        _ => [followUp],
+    };
+
+    private static string TitleOf(SchoolState state, string roleId) =>
+        state.Roles.TryGetValue(roleId, out var role) ? role.Definition.Title : roleId;
 
     public static Decision<SchoolEvent> Decide(SchoolState? state, SchoolEvent proposed, DateTimeOffset now)
     {

@@ -33,9 +33,14 @@ public sealed record SchoolRegistered(
 [GenerateSerializer, Alias("StaffCountChanged.v1")]
 public sealed record StaffCountChanged([property: Id(0)] int StaffCount) : SchoolEvent;
 
-[GenerateSerializer, Alias("TeacherJoinedStaff.v1")]
+/// <summary>The school's side of a teacher's registration or arrival; recorded by the teacher's grain, never directly.</summary>
+[GenerateSerializer, Alias("TeacherJoinedStaff.v1"), FollowUpOnly("TeacherRegistered", "TeacherMovedSchool")]
 public sealed record TeacherJoinedStaff([property: Id(0), TeacherReference] string TeacherId) : SchoolEvent;
 
+/// <summary>
+/// A teacher left the staff: recorded by the school (leaving the profession, say), or as the school's side of the
+/// teacher's move.
+/// </summary>
 [GenerateSerializer, Alias("TeacherLeftStaff.v1")]
 public sealed record TeacherLeftStaff([property: Id(0), TeacherReference] string TeacherId) : SchoolEvent;
 

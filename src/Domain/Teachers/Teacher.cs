@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using LearningOrg.Domain.Common;
+using LearningOrg.Domain.Schools;
 
 namespace LearningOrg.Domain.Teachers;
 
@@ -11,12 +13,12 @@ public sealed class Teacher : IAggregate<TeacherState, TeacherEvent>
     public static bool IsCreation(TeacherEvent @event) => @event is TeacherRegistered;
 
     public static TeacherState Create(TeacherEvent creation) => creation is TeacherRegistered e
-        ? new TeacherState(e.Name, e.SchoolId, e.Subjects, e.Grades, e.YearsExperience, e.OccurredAt, [], 0, 0, [], [], e.OccurredAt)
+        ? new TeacherState(e.Name, e.SchoolId, e.Subjects, e.Grades, e.YearsExperience, e.OccurredAt, [], 0, 0, [], [], e.OccurredAt, e.OccurredAt)
         : throw new InvalidOperationException($"A teacher's stream must begin with {nameof(TeacherRegistered)}, not {creation.GetType().Name}.");
 
     public static TeacherState Apply(TeacherState state, TeacherEvent @event) => (@event switch
     {
-        TeacherMovedSchool e => state with { SchoolId = e.ToSchoolId },
+        TeacherMovedSchool e => state with { SchoolId = e.ToSchoolId, AtSchoolSince = e.OccurredAt },
         RoleTaken e => state with
         {
             Roles = state.Roles.SetItem(TeacherState.RoleKey(e.SchoolId, e.RoleId), new HeldRole(e.SchoolId, e.RoleId, e.Title, e.OccurredAt)),
@@ -32,6 +34,26 @@ public sealed class Teacher : IAggregate<TeacherState, TeacherEvent>
         _ => state,
     }) with
     { LastEventAt = @event.OccurredAt > state.LastEventAt ? @event.OccurredAt : state.LastEventAt };
+
+    /// <summary>A registration puts the teacher on the school's staff; a move takes them off one staff and onto another.</summary>
+    public static IEnumerable<FollowUp> FollowUpsOf(string id, TeacherState state, TeacherEvent recorded) => recorded switch
+    {
+        TeacherRegistered e => [new(FollowUp.Join, e.SchoolId, new TeacherJoinedStaff(id) { OccurredAt = e.OccurredAt })],
+        TeacherMovedSchool e =>
+        [
+            new(FollowUp.Leave, e.FromSchoolId, new TeacherLeftStaff(id) { OccurredAt = e.OccurredAt }),
+            new(FollowUp.Join, e.ToSchoolId, new TeacherJoinedStaff(id) { OccurredAt = e.OccurredAt }),
+        ],
+        _ => [],
+    };
+
+    /// <summary>A role the teacher already holds, or no longer holds, needs nothing recorded.</summary>
+    public static ImmutableArray<TeacherEvent> ReceiveFollowUp(TeacherState? state, TeacherEvent followUp) => (state, followUp) switch
+    {
+        (not null, RoleTaken e) when state.Roles.ContainsKey(TeacherState.RoleKey(e.SchoolId, e.RoleId)) => [],
+        (not null, RoleLeft e) when !state.Roles.ContainsKey(TeacherState.RoleKey(e.SchoolId, e.RoleId)) => [],
+        _ => [followUp],
+    };
 
     public static Decision<TeacherEvent> Decide(TeacherState? state, TeacherEvent proposed, DateTimeOffset now)
     {
@@ -59,6 +81,11 @@ public sealed class Teacher : IAggregate<TeacherState, TeacherEvent>
                 ? RuleViolation.Conflict("not-at-school", $"The teacher is at school {state.SchoolId}, not {e.FromSchoolId}.", "fromSchoolId")
                 : null)
             ?? (e.ToSchoolId == e.FromSchoolId ? RuleViolation.Invalid("toSchoolId", "toSchoolId must differ from fromSchoolId.") : null)
+            // Checked here, not against the school's staff list, which may not have heard of the arrival yet.
+            ?? (e.OccurredAt < state.AtSchoolSince
+                ? RuleViolation.Conflict("before-history",
+                    $"The teacher joined school {e.FromSchoolId} on {state.AtSchoolSince:O}; they cannot leave it before.", "occurredAt")
+                : null)
             ?? (state.Roles.Values.FirstOrDefault() is { } held
                 ? RuleViolation.Conflict("holds-role", $"The teacher still holds role {held.RoleId} at {held.SchoolId}; vacate it first.")
                 : null),

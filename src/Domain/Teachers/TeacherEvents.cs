@@ -37,15 +37,15 @@ public sealed record TeacherMovedSchool(
     [property: Id(0)] string FromSchoolId,
     [property: Id(1)] string ToSchoolId) : TeacherEvent;
 
-/// <summary>The teacher's side of a school's <c>RoleAssigned</c>; recorded by the school, never directly.</summary>
-[GenerateSerializer, Alias("RoleTaken.v1")]
+/// <summary>The teacher's side of a school's <c>RoleAssigned</c>; recorded by the school's grain, never directly.</summary>
+[GenerateSerializer, Alias("RoleTaken.v1"), FollowUpOnly("RoleAssigned")]
 public sealed record RoleTaken(
     [property: Id(0)] string SchoolId,
     [property: Id(1)] string RoleId,
     [property: Id(2)] string Title) : TeacherEvent;
 
-/// <summary>The teacher's side of a school's <c>RoleVacated</c>; recorded by the school, never directly.</summary>
-[GenerateSerializer, Alias("RoleLeft.v1")]
+/// <summary>The teacher's side of a school's <c>RoleVacated</c>; recorded by the school's grain, never directly.</summary>
+[GenerateSerializer, Alias("RoleLeft.v1"), FollowUpOnly("RoleVacated")]
 public sealed record RoleLeft(
     [property: Id(0)] string SchoolId,
     [property: Id(1)] string RoleId,

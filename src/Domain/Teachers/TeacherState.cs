@@ -13,6 +13,7 @@ public sealed record HeldRole(
 }
 
 /// <summary>A teacher as their events have made them: a fold of their stream.</summary>
+/// <param name="AtSchoolSince">When the teacher joined <paramref name="SchoolId"/>'s staff: their registration or last move.</param>
 [GenerateSerializer, Immutable]
 public sealed record TeacherState(
     [property: Id(0)] string Name,
@@ -26,7 +27,8 @@ public sealed record TeacherState(
     [property: Id(8)] decimal ProfessionalLearningHours,
     [property: Id(9)] ImmutableDictionary<LeadershipDomain, int> InformalActsByDomain,
     [property: Id(10)] ImmutableArray<string> Collaborations,
-    [property: Id(11)] DateTimeOffset LastEventAt)
+    [property: Id(11)] DateTimeOffset LastEventAt,
+    [property: Id(12)] DateTimeOffset AtSchoolSince)
 {
     public static string RoleKey(string schoolId, string roleId) => $"{schoolId}/{roleId}";
 }

@@ -11,7 +11,4 @@ public sealed record CommandContext(
     [property: Id(2)] long? ExpectedVersion = null)
 {
     public const int MaxCommandIdLength = 128;
-
-    /// <summary>The id of the follow-up command that a two-aggregate operation sends to its second aggregate.</summary>
-    public CommandContext FollowUp(string step) => new($"{CommandId}/{step}", RecordedBy);
 }

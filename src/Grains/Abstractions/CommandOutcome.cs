@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using LearningOrg.Domain.Common;
 
 namespace LearningOrg.Grains.Abstractions;
@@ -14,6 +15,13 @@ public sealed record CommandOutcome(
     [property: Id(4)] bool Replayed,
     [property: Id(5)] RuleViolation? Violation)
 {
+    /// <summary>
+    /// The streams the command sent follow-ups to (<see cref="IFollowUpRecipient"/>), which may still be waiting there:
+    /// <see cref="CommandDispatch.RecordAsync"/> has them recorded before it answers.
+    /// </summary>
+    [Id(6)]
+    public ImmutableArray<string> FollowUpTargets { get; init; } = [];
+
     public bool IsAccepted => Violation is null;
 
     public static CommandOutcome Accepted(string streamId, long version, int events, DateTimeOffset occurredAt, bool replayed = false) =>

@@ -24,21 +24,20 @@ internal static class CrossChecks
     }
 
     /// <summary>
-    /// The teacher is on the school's staff and their current spell there had begun by <paramref name="at"/>, so that the
-    /// school will let them leave then; otherwise why not.
+    /// The teacher is on the school's staff and holds none of its roles, so that the school will let them leave; otherwise
+    /// why not. When the date allows the move is the teacher's own rule: the school may not have heard of the arrival yet.
     /// </summary>
-    public static async Task<RuleViolation?> JoinedStaffBy(IGrainFactory grains, string schoolId, string teacherId, DateTimeOffset at)
+    public static async Task<RuleViolation?> FreeToLeave(IGrainFactory grains, string schoolId, string teacherId)
     {
-        var school = await grains.GetGrain<ISchoolGrain>(schoolId).GetState();
-        if (school is not null && school.State.StaffHistory.TryGetValue(teacherId, out var history) && history[^1].To is { } left)
+        var school = (await grains.GetGrain<ISchoolGrain>(schoolId).GetState())?.State;
+        if (school is not null && school.StaffHistory.TryGetValue(teacherId, out var spells) && spells[^1].To is { } left)
         {
             // The school recorded the departure itself (staff-departures): the teacher's stream still names it.
             return RuleViolation.Conflict("not-on-staff",
                 $"The teacher left school {schoolId}'s staff on {left:O}; a move starts from the school they are on.", "fromSchoolId");
         }
-        return school is not null && school.State.StaffHistory.TryGetValue(teacherId, out var spells) && at < spells[^1].From
-            ? RuleViolation.Conflict("before-history",
-                $"The teacher joined school {schoolId} on {spells[^1].From:O}; they cannot leave it before.", "occurredAt")
+        return school?.RolesHeldBy(teacherId).FirstOrDefault() is { } role
+            ? RuleViolation.Conflict("holds-role", $"The teacher still holds role {role} at {schoolId}; vacate it first.")
             : null;
     }
 }

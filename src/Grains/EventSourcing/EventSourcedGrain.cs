@@ -16,17 +16,26 @@ namespace LearningOrg.Grains.EventSourcing;
 
 /// <summary>
 /// A grain whose state is the fold of its Marten stream. A command is decided by the aggregate's pure rules against
-/// the in-memory state, appended with the expected stream version and its idempotency record in one transaction
-/// (shared with other grains' appends: <see cref="GroupCommit"/>), and only then applied. Another writer having
-/// appended first makes it re-read the tail and decide again; it never overwrites. Activation loads the latest
-/// snapshot and replays only the events after it.
+/// the in-memory state, appended with the expected stream version, its idempotency record and the follow-ups it sends
+/// to other aggregates (the outbox) in one transaction (shared with other grains' appends: <see cref="GroupCommit"/>),
+/// and only then applied. Another writer having appended first makes it re-read the tail and decide again; it never
+/// overwrites. Activation loads the latest snapshot and replays only the events after it.
 /// </summary>
+/// <remarks>
+/// A grain never calls another grain's write while it holds its turn: two grains doing so at once would wait on each
+/// other until the call timed out. Follow-ups wait in the outbox until their aggregate's grain is asked to record them
+/// (<see cref="RecordWaitingFollowUps"/>): by the caller's dispatcher right after the command
+/// (<see cref="CommandDispatch"/>), or by a silo's sweep (<see cref="FollowUpSweep"/>) after a failure in between.
+/// </remarks>
 public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal journal, TimeProvider clock, ILogger logger) : Grain
     where TAggregate : IAggregate<TState, TEvent>
     where TState : class
     where TEvent : DomainEvent
 {
     private const int MaxAttempts = 3;
+
+    /// <summary>Follow-ups recorded per call at most, so that a long backlog does not hold one call near its timeout.</summary>
+    private const int MaxFollowUpsPerCall = 64;
 
     private TState? state;
     private long version;
@@ -53,6 +62,10 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
     private GroupCommit GroupCommit => groupCommit ??= ServiceProvider.GetRequiredService<GroupCommit>();
 
     private GroupCommit? groupCommit;
+
+    private FollowUpOutbox Outbox => outbox ??= ServiceProvider.GetRequiredService<FollowUpOutbox>();
+
+    private FollowUpOutbox? outbox;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -86,7 +99,11 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
     /// <summary>Decides, appends and applies one proposed event; idempotent by the command id.</summary>
     protected async Task<CommandOutcome> Decide(CommandContext context, TEvent proposed)
     {
-        var outcome = await DecideAndAppend(context, proposed);
+        var type = EventCatalog.For(proposed.GetType());
+        var outcome = type.FollowUpOf is { } causes
+            ? Reject(new RuleViolation(ViolationKind.Invalid, "follow-up-only",
+                $"{type.Kind} is recorded only by the system, as the follow-up of {string.Join(" or ", causes)}: record that instead.", "type"))
+            : await DecideAndAppend(context, proposed);
         Metrics.CommandHandled(AggregateKind, outcome);
         return outcome;
     }
@@ -117,29 +134,22 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
             if (context.ExpectedVersion is { } expected && expected != version)
             {
                 return await RefuseUnlessProcessed(context, payloadHash, new RuleViolation(ViolationKind.StaleVersion, "stale-version",
-                    $"The {AggregateKind} is at version {version}, not {expected}: reload it and try again."));
+                    $"The {AggregateKind} is at version {version}, not {expected}: reload it and try again."), proposed);
             }
             var decision = TAggregate.Decide(state, proposed, Now);
             if (!decision.IsAccepted)
             {
-                return await RefuseUnlessProcessed(context, payloadHash, decision.Violation!);
+                return await RefuseUnlessProcessed(context, payloadHash, decision.Violation!, proposed);
             }
-            var newState = Aggregate.Fold<TAggregate, TState, TEvent>(state, decision.Events)!;
-            var newVersion = version + decision.Events.Length;
-            var record = new ProcessedCommand(context.CommandId, StreamKey, payloadHash, newVersion, decision.Events.Length, proposed.OccurredAt, Now);
-            var result = await GroupCommit.AppendAsync(new PendingAppend(StreamKey, version, ImmutableArray<DomainEvent>.CastUp(decision.Events), record,
-                context.RecordedBy, Activity.Current?.TraceId.ToString(), EventJournal.SnapshotDue(StreamKey, version, newVersion, newState)));
+            var (result, followUpTargets) = await Append(context.CommandId, context.RecordedBy, Activity.Current?.TraceId.ToString(),
+                decision.Events, payloadHash, proposed.OccurredAt, delivers: null);
             switch (result)
             {
                 case AppendResult.Appended:
-                    (state, version) = (newState, newVersion);
-                    Metrics.EventsAppendedTo(AggregateKind, decision.Events.Length);
-                    logger.LogDebug("Appended {EventCount} events to {StreamKey}, now at version {Version}", decision.Events.Length, StreamKey, newVersion);
-                    await PublishTimelineChanges(decision.Events, newVersion - decision.Events.Length + 1);
-                    return CommandOutcome.Accepted(StreamKey, newVersion, decision.Events.Length, proposed.OccurredAt);
+                    return CommandOutcome.Accepted(StreamKey, version, decision.Events.Length, proposed.OccurredAt) with { FollowUpTargets = followUpTargets };
                 case AppendResult.DuplicateCommand:
                     // Processed before, here or by another activation: its record is in the store.
-                    return await EarlierAnswer(context, payloadHash)
+                    return await EarlierAnswer(context, payloadHash, proposed)
                         ?? throw new InvalidOperationException($"Command {context.CommandId} was reported as a duplicate but has no record.");
                 case AppendResult.VersionConflict when attempt < MaxAttempts:
                     logger.LogInformation("Stream {StreamKey} moved past version {Version} under us; re-reading its tail", StreamKey, version);
@@ -147,14 +157,146 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
                     break;
                 default:
                     return await RefuseUnlessProcessed(context, payloadHash, RuleViolation.Conflict("concurrent-writers",
-                        $"Other writers kept changing this {AggregateKind}; nothing was recorded. Try again."));
+                        $"Other writers kept changing this {AggregateKind}; nothing was recorded. Try again."), proposed);
             }
         }
     }
 
+    /// <summary>
+    /// Appends the events of one command, with its record and the follow-ups they send, on top of this activation's
+    /// version; once committed, applies them and tells the timelines. The streams the follow-ups wait for, when appended.
+    /// </summary>
+    private async Task<(AppendResult Result, ImmutableArray<string> FollowUpTargets)> Append(string commandId, string recordedBy, string? correlationId,
+        ImmutableArray<TEvent> events, string payloadHash, DateTimeOffset occurredAt, string? delivers)
+    {
+        var newState = Aggregate.Fold<TAggregate, TState, TEvent>(state, events)!;
+        var newVersion = version + events.Length;
+        var followUps = FollowUpsOf(commandId, recordedBy, correlationId, events, newState, newVersion);
+        var record = new ProcessedCommand(commandId, StreamKey, payloadHash, newVersion, events.Length, occurredAt, Now);
+        var result = await GroupCommit.AppendAsync(new PendingAppend(StreamKey, version, ImmutableArray<DomainEvent>.CastUp(events), record,
+            recordedBy, correlationId, EventJournal.SnapshotDue(StreamKey, version, newVersion, newState), followUps, delivers));
+        if (result != AppendResult.Appended)
+        {
+            return (result, []);
+        }
+        (state, version) = (newState, newVersion);
+        Metrics.EventsAppendedTo(AggregateKind, events.Length);
+        logger.LogDebug("Appended {EventCount} events to {StreamKey}, now at version {Version}", events.Length, StreamKey, newVersion);
+        await PublishTimelineChanges(events, newVersion - events.Length + 1);
+        return (result, [.. followUps.Select(f => f.Target).Distinct(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The outbox rows for what the appended events ask other aggregates to record.</summary>
+    private List<FollowUpMessage> FollowUpsOf(string commandId, string recordedBy, string? correlationId,
+        ImmutableArray<TEvent> events, TState newState, long newVersion)
+    {
+        var messages = new List<FollowUpMessage>();
+        for (var i = 0; i < events.Length; i++)
+        {
+            foreach (var followUp in TAggregate.FollowUpsOf(Id, newState, events[i]))
+            {
+                messages.Add(FollowUpMessage.For(FollowUpMessage.IdFor(commandId, followUp.Step, i, events.Length), StreamKey, newVersion,
+                    messages.Count, followUp, recordedBy, correlationId, Now));
+            }
+        }
+        return messages;
+    }
+
+    /// <summary>
+    /// Records the follow-ups the outbox holds for this aggregate. Each is recorded under its own command id, with the
+    /// removal of its outbox row, in one transaction; one the state already shows is only removed. A follow-up the
+    /// rules refuse stays, and so do the later ones of its source, which must not overtake it.
+    /// </summary>
+    public async Task<FollowUpReceipt> RecordWaitingFollowUps()
+    {
+        var waiting = await Outbox.WaitingForAsync(StreamKey, MaxFollowUpsPerCall + 1, CancellationToken.None);
+        var blockedSources = new HashSet<string>(StringComparer.Ordinal);
+        var targets = new HashSet<string>(StringComparer.Ordinal);
+        var recorded = 0;
+        string? refused = null;
+        foreach (var message in waiting.Take(MaxFollowUpsPerCall))
+        {
+            if (blockedSources.Contains(message.Source))
+            {
+                continue;
+            }
+            var (violation, followUpTargets) = await RecordFollowUp(message);
+            if (violation is not null)
+            {
+                blockedSources.Add(message.Source);
+                refused ??= $"follow-up {message.Id} ({message.EventType}) was refused: {violation.Code}: {violation.Message}";
+                logger.LogWarning("{StreamKey} refused follow-up {FollowUpId} ({EventType}) from {Source}: {Code}: {Message}; it stays in the outbox",
+                    StreamKey, message.Id, message.EventType, message.Source, violation.Code, violation.Message);
+                continue;
+            }
+            recorded++;
+            targets.UnionWith(followUpTargets);
+        }
+        return new FollowUpReceipt(recorded, [.. targets], waiting.Count > MaxFollowUpsPerCall, refused);
+    }
+
+    /// <summary>Records one follow-up and removes it from the outbox; or, when the rules refuse it, why.</summary>
+    private async Task<(RuleViolation? Refused, ImmutableArray<string> FollowUpTargets)> RecordFollowUp(FollowUpMessage message)
+    {
+        if (message.ToEvent() is not TEvent followUp)
+        {
+            return (RuleViolation.Invalid("type", $"A {message.EventType} is not a {AggregateKind} event."), []);
+        }
+        var payloadHash = HashOf(followUp);
+        for (var attempt = 1; ; attempt++)
+        {
+            var (events, violation) = DecideInTurn(TAggregate.ReceiveFollowUp(state, followUp));
+            if (violation is not null)
+            {
+                return (violation, []);
+            }
+            if (events.IsEmpty)
+            {
+                await Outbox.RemoveAsync(message.Id, CancellationToken.None);
+                return (null, []);
+            }
+            var (result, followUpTargets) = await Append(message.Id, message.RecordedBy, message.CorrelationId, events, payloadHash, followUp.OccurredAt, message.Id);
+            switch (result)
+            {
+                case AppendResult.Appended:
+                    return (null, followUpTargets);
+                case AppendResult.DuplicateCommand when (await journal.FindCommandAsync(message.Id, CancellationToken.None))?.PayloadHash == payloadHash:
+                    // Recorded already, by an activation whose transaction removed the row this one read: catch up.
+                    (state, version) = await journal.LoadAsync<TAggregate, TState, TEvent>(StreamKey, state, version, CancellationToken.None);
+                    await Outbox.RemoveAsync(message.Id, CancellationToken.None);
+                    return (null, []);
+                case AppendResult.DuplicateCommand:
+                    return (RuleViolation.Conflict("idempotency-key-reused", $"Command id {message.Id} was used for another command."), []);
+                case AppendResult.VersionConflict when attempt < MaxAttempts:
+                    (state, version) = await journal.LoadAsync<TAggregate, TState, TEvent>(StreamKey, state, version, CancellationToken.None);
+                    break;
+                default:
+                    return (RuleViolation.Conflict("concurrent-writers", $"Other writers kept changing this {AggregateKind}."), []);
+            }
+        }
+    }
+
+    /// <summary>Decides each event on the state the ones before it made: the events to append, or the first refusal.</summary>
+    private (ImmutableArray<TEvent> Events, RuleViolation? Violation) DecideInTurn(ImmutableArray<TEvent> proposed)
+    {
+        var decided = ImmutableArray.CreateBuilder<TEvent>(proposed.Length);
+        var folded = state;
+        foreach (var e in proposed)
+        {
+            var decision = TAggregate.Decide(folded, e, Now);
+            if (!decision.IsAccepted)
+            {
+                return ([], decision.Violation);
+            }
+            decided.AddRange(decision.Events);
+            folded = Aggregate.Fold<TAggregate, TState, TEvent>(folded, decision.Events);
+        }
+        return (decided.ToImmutable(), null);
+    }
+
     /// <summary>The refusal, unless this command id was processed before: then its first answer.</summary>
-    private async Task<CommandOutcome> RefuseUnlessProcessed(CommandContext context, string payloadHash, RuleViolation violation) =>
-        await EarlierAnswer(context, payloadHash) ?? Reject(violation);
+    private async Task<CommandOutcome> RefuseUnlessProcessed(CommandContext context, string payloadHash, RuleViolation violation, TEvent proposed) =>
+        await EarlierAnswer(context, payloadHash, proposed) ?? Reject(violation);
 
     /// <summary>The schools on whose timeline an appended event appears, given the state it produced.</summary>
     protected abstract IEnumerable<string> SchoolsConcerned(TEvent appended, TState newState);
@@ -185,18 +327,26 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
         }
     }
 
-    /// <summary>The answer given the first time this command id was processed, if it was.</summary>
-    private async Task<CommandOutcome?> EarlierAnswer(CommandContext context, string payloadHash)
+    /// <summary>
+    /// The answer given the first time this command id was processed, if it was, naming the streams its follow-ups went
+    /// to: a retry after a failure between the two halves has them recorded.
+    /// </summary>
+    private async Task<CommandOutcome?> EarlierAnswer(CommandContext context, string payloadHash, TEvent proposed)
     {
         var earlier = await journal.FindCommandAsync(context.CommandId, CancellationToken.None);
         if (earlier is null)
         {
             return null;
         }
-        return earlier.PayloadHash == payloadHash
-            ? CommandOutcome.Accepted(earlier.StreamKey, earlier.Version, earlier.EventsAppended, earlier.OccurredAt, replayed: true)
-            : Reject(RuleViolation.Conflict("idempotency-key-reused",
+        if (earlier.PayloadHash != payloadHash)
+        {
+            return Reject(RuleViolation.Conflict("idempotency-key-reused",
                 "This Idempotency-Key was already used for a different command; use a new key for a new command.", "Idempotency-Key"));
+        }
+        var answer = CommandOutcome.Accepted(earlier.StreamKey, earlier.Version, earlier.EventsAppended, earlier.OccurredAt, replayed: true);
+        return state is null
+            ? answer
+            : answer with { FollowUpTargets = [.. TAggregate.FollowUpsOf(Id, state, proposed).Select(FollowUpMessage.TargetOf).Distinct(StringComparer.Ordinal)] };
     }
 
     /// <summary>
@@ -205,7 +355,7 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
     /// </summary>
     protected async Task<CommandOutcome> Refuse(CommandContext context, TEvent proposed, RuleViolation violation)
     {
-        var outcome = string.IsNullOrWhiteSpace(context.CommandId) ? Reject(violation) : await RefuseUnlessProcessed(context, HashOf(proposed), violation);
+        var outcome = string.IsNullOrWhiteSpace(context.CommandId) ? Reject(violation) : await RefuseUnlessProcessed(context, HashOf(proposed), violation, proposed);
         Metrics.CommandHandled(AggregateKind, outcome);
         return outcome;
     }

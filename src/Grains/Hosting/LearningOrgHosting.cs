@@ -1,4 +1,5 @@
 using JasperFx.Events.Daemon;
+using LearningOrg.Grains.EventSourcing;
 using LearningOrg.Grains.Live;
 using LearningOrg.Grains.Persistence;
 using LearningOrg.Grains.ReadModels;
@@ -46,6 +47,7 @@ public static class LearningOrgHosting
         services.AddSingleton<EventJournal>();
         services.AddSingleton(GroupCommitOptions.From(configuration));
         services.AddSingleton<GroupCommit>();
+        services.AddSingleton<FollowUpOutbox>();
         services.AddSingleton<SchoolHistoryReader>();
         services.AddSingleton<DirectoryReader>();
         services.AddHostedService<ReadModels.ReadModelCatchUp>();
@@ -67,6 +69,8 @@ public static class LearningOrgHosting
         silo.AddLearningOrgGrainStorage(configuration);
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<StoreUnavailableFilter>();
+        silo.Services.AddSingleton<FollowUpSweep>();
+        silo.Services.AddHostedService(services => services.GetRequiredService<FollowUpSweep>());
         silo.AddLearningOrgLiveUpdates();
         return silo;
     }

@@ -22,8 +22,8 @@ public enum AppendResult
 
 /// <summary>
 /// The grains' one way to write: takes the appends of many grains and commits the ones that are waiting in one Marten
-/// transaction (their events with each stream's expected version, their commands' records, due snapshots; the inline
-/// projections run in it). An append's task completes only once that transaction has committed. A lone append is
+/// transaction (their events with each stream's expected version, their commands' records, due snapshots, the
+/// follow-ups they add to and remove from the outbox; the inline projections run in it). An append's task completes only once that transaction has committed. A lone append is
 /// committed at once; under load, the appends that arrive while one transaction commits form the next one
 /// (<see cref="GroupCommitOptions.MaxBatchSize"/> at most, <see cref="GroupCommitOptions.MaxInFlight"/> transactions at
 /// a time), so no append waits on a timer.
@@ -262,6 +262,14 @@ public sealed class GroupCommit : IAsyncDisposable, IDisposable
         if (append.Snapshot is { } snapshot)
         {
             session.StoreObjects([snapshot]);
+        }
+        if (append.FollowUps is { Count: > 0 } followUps)
+        {
+            session.Insert<FollowUpMessage>([.. followUps]);
+        }
+        if (append.Delivers is { } delivered)
+        {
+            session.Delete<FollowUpMessage>(delivered);
         }
     }
 

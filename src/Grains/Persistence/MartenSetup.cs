@@ -29,6 +29,7 @@ public static class MartenSetup
         options.Schema.For<ErasureRecord>().DocumentAlias("erasure_record").Identity(x => x.TeacherId);
 
         options.Schema.For<ProcessedCommand>().DocumentAlias("processed_command");
+        options.Schema.For<FollowUpMessage>().DocumentAlias("follow_up").Index(x => x.Target);
         options.Schema.For<Snapshot<SchoolState>>().DocumentAlias("school_snapshot");
         options.Schema.For<Snapshot<TeacherState>>().DocumentAlias("teacher_snapshot");
         options.Schema.For<Snapshot<InitiativeState>>().DocumentAlias("initiative_snapshot");

@@ -8,5 +8,5 @@ namespace LearningOrg.Grains.Persistence;
 public sealed record Snapshot<TState>(string Id, long Version, int Format, TState State)
     where TState : class
 {
-    public const int CurrentFormat = 2;
+    public const int CurrentFormat = 3;
 }

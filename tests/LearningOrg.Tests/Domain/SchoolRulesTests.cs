@@ -1,5 +1,6 @@
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
+using LearningOrg.Domain.Teachers;
 using static LearningOrg.Tests.Domain.Given;
 using static LearningOrg.Tests.Domain.SchoolStory;
 
@@ -865,5 +866,46 @@ public sealed class SchoolRulesTests
 
         var violation = IsRejected(Decide(school, Assigned("coach", "ana", 10)), ViolationKind.Conflict, "not-on-staff", "teacherId");
         Assert.Contains("left the staff", violation.Message, StringComparison.Ordinal);
+    }
+
+    // Follow-ups
+
+    [Fact]
+    public void A_role_change_sends_the_teacher_their_side_of_it()
+    {
+        var assigned = Assigned("coach", "ana", 3);
+        var taken = Assert.Single(School.FollowUpsOf("lincoln", Fold(Registered(), Joined("ana", 1), RoleDefined("coach", 2), assigned), assigned));
+        Assert.Equal(new FollowUp(FollowUp.Teacher, "ana", new RoleTaken("lincoln", "coach", "Instructional coach").On(3)), taken);
+        Assert.Empty(School.FollowUpsOf("lincoln", WithStaff, Left("ana", 4)));
+    }
+
+    [Fact]
+    public void A_staff_follow_up_the_school_already_shows_needs_nothing_recorded()
+    {
+        Assert.Empty(School.ReceiveFollowUp(WithStaff, Joined("ana", 3)));
+        Assert.Empty(School.ReceiveFollowUp(Fold(Registered(), Joined("ana", 1), Left("ana", 2)), Left("ana", 3)));
+        var joined = Joined("cy", 3);
+        Assert.Equal<SchoolEvent>([joined], School.ReceiveFollowUp(WithStaff, joined));
+    }
+
+    [Fact]
+    public void A_teacher_who_moved_away_while_holding_roles_gives_them_up_before_leaving_the_staff()
+    {
+        var school = Fold(Registered(), Joined("ana", 1), RoleDefined("coach", 2), RoleDefined("mentor", 2), Assigned("mentor", "ana", 3), Assigned("coach", "ana", 8));
+        var departure = Left("ana", 5);
+
+        var recorded = School.ReceiveFollowUp(school, departure);
+
+        Assert.Equal<SchoolEvent>(
+            [new RoleVacated("coach", "ana", School.MovedAwayReason).On(8), new RoleVacated("mentor", "ana", School.MovedAwayReason).On(5), departure],
+            recorded);
+        var after = school;
+        foreach (var e in recorded)
+        {
+            IsAccepted(Decide(after, e), e);
+            after = School.Apply(after, e);
+        }
+        Assert.Empty(after.RolesHeldBy("ana"));
+        Assert.False(after.IsOnStaff("ana"));
     }
 }

@@ -1,4 +1,5 @@
 using LearningOrg.Domain.Common;
+using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
 using static LearningOrg.Tests.Domain.Given;
 
@@ -90,6 +91,37 @@ public sealed class TeacherRulesTests
     public void A_teacher_cannot_move_to_the_school_they_are_at()
     {
         IsInvalid(Decide(AtLincoln, Moved("lincoln", "lincoln", 5)), "toSchoolId");
+    }
+
+    [Fact]
+    public void A_teacher_cannot_leave_a_school_before_the_day_they_arrived_there()
+    {
+        var teacher = Fold(Registered(), Moved("lincoln", "roosevelt", 10));
+        IsRejected(Decide(teacher, Moved("roosevelt", "garfield", 5)), ViolationKind.Conflict, "before-history", "occurredAt");
+        var onArrival = Moved("roosevelt", "garfield", 10);
+        IsAccepted(Decide(teacher, onArrival), onArrival);
+    }
+
+    [Fact]
+    public void A_registration_and_a_move_send_the_schools_their_staff_changes()
+    {
+        var registration = Registered(2);
+        Assert.Equal<FollowUp>([new(FollowUp.Join, "lincoln", new TeacherJoinedStaff("ana").On(2))], Teacher.FollowUpsOf("ana", AtLincoln, registration));
+        var move = Moved("lincoln", "roosevelt", 9);
+        Assert.Equal<FollowUp>(
+            [new(FollowUp.Leave, "lincoln", new TeacherLeftStaff("ana").On(9)), new(FollowUp.Join, "roosevelt", new TeacherJoinedStaff("ana").On(9))],
+            Teacher.FollowUpsOf("ana", Fold(Registered(), move), move));
+        Assert.Empty(Teacher.FollowUpsOf("ana", AtLincoln, Observed(LeadershipDomain.Research, 3)));
+    }
+
+    [Fact]
+    public void A_role_follow_up_the_teacher_already_shows_needs_nothing_recorded()
+    {
+        var holding = Fold(Registered(), Taken("lincoln", "coach", 3));
+        Assert.Empty(Teacher.ReceiveFollowUp(holding, Taken("lincoln", "coach", 3)));
+        Assert.Empty(Teacher.ReceiveFollowUp(AtLincoln, Left("lincoln", "coach", 4)));
+        var left = Left("lincoln", "coach", 4);
+        Assert.Equal<TeacherEvent>([left], Teacher.ReceiveFollowUp(holding, left));
     }
 
     [Fact]

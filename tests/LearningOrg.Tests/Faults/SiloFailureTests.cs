@@ -124,9 +124,7 @@ public sealed class SiloFailureTests(ITestOutputHelper output)
     private static async Task<Answer> SendToGrain(IGrainFactory grains, PlannedCommand command)
     {
         var context = new CommandContext(command.CommandId, "fault-tests");
-        var outcome = command.Kind == StreamKeys.School
-            ? await grains.GetGrain<ISchoolGrain>(command.AggregateId).Record(context, (SchoolEvent)command.Event)
-            : await grains.GetGrain<ITeacherGrain>(command.AggregateId).Record(context, (TeacherEvent)command.Event);
+        var outcome = await grains.RecordAsync(command.AggregateId, context, command.Event);
         return outcome.IsAccepted
             ? new Answer.Accepted(outcome.Version, outcome.Replayed)
             : new Answer.Refused(outcome.Violation!.Code, outcome.Violation.Message);

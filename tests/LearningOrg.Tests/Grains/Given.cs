@@ -5,6 +5,7 @@ using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
 using LearningOrg.Grains.Abstractions;
+using LearningOrg.Grains.Persistence;
 using Marten;
 
 namespace LearningOrg.Tests.Grains;
@@ -42,11 +43,26 @@ internal static class Given
 
     /// <summary>A school registered, with its stream started.</summary>
     public static Task<CommandOutcome> RegisteredSchool(this IGrainFactory grains, string schoolId, DateTimeOffset? at = null) =>
-        Accepted(grains.GetGrain<ISchoolGrain>(schoolId).Record(Command(), School($"School {schoolId}", at: at)));
+        Accepted(grains.RecordAsync(schoolId, Command(), School($"School {schoolId}", at: at)));
 
-    /// <summary>A teacher registered at a school (and so on its staff).</summary>
+    /// <summary>A teacher registered at a school, and on its staff once the call returns.</summary>
     public static Task<CommandOutcome> RegisteredTeacher(this IGrainFactory grains, string teacherId, string schoolId, DateTimeOffset? at = null) =>
-        Accepted(grains.GetGrain<ITeacherGrain>(teacherId).Record(Command(), Teacher($"Teacher {teacherId}", schoolId, at)));
+        Accepted(grains.RecordAsync(teacherId, Command(), Teacher($"Teacher {teacherId}", schoolId, at)));
+
+    /// <summary>A school with a teacher on its staff and a role defined (not yet assigned).</summary>
+    public static async Task StaffedSchool(this IGrainFactory grains, string schoolId, string teacherId, string roleId, string title)
+    {
+        await grains.RegisteredSchool(schoolId);
+        await grains.RegisteredTeacher(teacherId, schoolId);
+        await Accepted(grains.RecordAsync(schoolId, Command(), Role(roleId, title)));
+    }
+
+    /// <summary>A follow-up's outbox row, while it waits to be recorded; null once it is.</summary>
+    public static async Task<FollowUpMessage?> WaitingFollowUpAsync(this IDocumentStore store, string followUpId)
+    {
+        await using var session = store.QuerySession();
+        return await session.LoadAsync<FollowUpMessage>(followUpId);
+    }
 
     /// <summary>Every event of a stream, read straight from the store.</summary>
     public static async Task<IReadOnlyList<IEvent>> StreamAsync(this IDocumentStore store, string streamKey)

@@ -86,7 +86,7 @@ public sealed class SnapshotTests(ClusterFixture fixture) : IClassFixture<Cluste
         var count = 0;
         async Task School(SchoolEvent e)
         {
-            await Given.Accepted(school.Record(Given.Command(), e with { OccurredAt = Next() }));
+            await Given.Accepted(grains.RecordAsync(SchoolId, Given.Command(), e with { OccurredAt = Next() }));
             count++;
         }
 
@@ -123,7 +123,7 @@ public sealed class SnapshotTests(ClusterFixture fixture) : IClassFixture<Cluste
         }
 
         await School(new RoleVacated("mentor", "bo", "Moving to the school next door"));
-        await Given.Accepted(grains.GetGrain<ITeacherGrain>("bo").Record(Given.Command(), new TeacherMovedSchool(SchoolId, "next-door") { OccurredAt = Next() }));
+        await Given.Accepted(grains.RecordAsync("bo", Given.Command(), new TeacherMovedSchool(SchoolId, "next-door") { OccurredAt = Next() }));
         count++;
         await School(new RoleAssigned("mentor", "dita"));
         await School(new StaffCountChanged(39));

@@ -27,7 +27,7 @@ public sealed class ErasureOnClusterTests(TwoSiloClusterFixture cluster) : IClas
         {
             var id = $"t-{Guid.NewGuid():N}"[..14];
             var name = $"Wilhelmina Erasable{string.Concat(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(5))}";
-            await Given.Accepted(cluster.Grains.GetGrain<ITeacherGrain>(id).Record(Given.Command(), Given.Teacher(name, school)));
+            await Given.Accepted(cluster.Grains.RecordAsync(id, Given.Command(), Given.Teacher(name, school)));
             teachers[id] = name;
         }
         Assert.Equal(2, await SilosHosting(teachers.Keys));

@@ -59,7 +59,7 @@ public sealed class TimelineProjectionTests(ClusterFixture fixture) : IClassFixt
         await fixture.Grains.RegisteredSchool("second-school");
         await fixture.Grains.RegisteredTeacher("mover", "first-school", Day(1));
         await Observe("mover", Day(10));
-        await Given.Accepted(fixture.Grains.GetGrain<ITeacherGrain>("mover").Record(Given.Command(),
+        await Given.Accepted(fixture.Grains.RecordAsync("mover", Given.Command(),
             new TeacherMovedSchool("first-school", "second-school") { OccurredAt = Day(20) }));
         await Observe("mover", Day(30));
         // Entered late: it happened while the teacher was still at the first school.
