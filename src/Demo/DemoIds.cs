@@ -1,7 +1,7 @@
 namespace LearningOrg.Demo;
 
 /// <summary>
-/// The identifiers the demo story uses, for the README, the tests and the UI to refer to. They are slugs, as every
+/// The identifiers the demo story uses, for the docs, the tests and the UI to refer to. They are slugs, as every
 /// LearningOrg identifier is.
 /// </summary>
 public static class DemoIds

@@ -21,7 +21,7 @@ public sealed record IngestWorkload(
     IReadOnlyList<IReadOnlyList<TemplateEvent>> Queues,
     IReadOnlyDictionary<string, long> SeededVersions)
 {
-    /// <summary>Events the grains write themselves as the second write of a two-aggregate command (see the README).</summary>
+    /// <summary>Events the grains write themselves as the second write of a two-aggregate command (see docs/two-aggregate-operations.md).</summary>
     private static readonly HashSet<string> FollowUpTypes =
     [
         EventCatalog.For(typeof(TeacherJoinedStaff)).Name, EventCatalog.For(typeof(RoleTaken)).Name, EventCatalog.For(typeof(RoleLeft)).Name,

@@ -1,6 +1,6 @@
 namespace LearningOrg.Api.Http;
 
-/// <summary>Limits on requests, documented in the README.</summary>
+/// <summary>Limits on requests, documented in docs/rules-and-limits.md.</summary>
 public static class ApiLimits
 {
     /// <summary>A command's body: the longest event fits many times over.</summary>

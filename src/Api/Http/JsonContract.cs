@@ -8,7 +8,7 @@ namespace LearningOrg.Api.Http;
 /// none is allowed, an unknown or repeated property, a number sent as a string, or an enum value not spelled exactly
 /// as the contract names it is a 400, never a silently defaulted or guessed value.
 /// One exception: occurredAt 0001-01-01T00:00:00Z is the unset value, which .NET clients send for "now" (see the
-/// README's "Hostile input and limits").
+/// docs/rules-and-limits.md, "Hostile input and limits").
 /// </summary>
 public static class JsonContract
 {

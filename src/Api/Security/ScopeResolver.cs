@@ -19,7 +19,7 @@ public enum Access
 /// <summary>
 /// Decides whether a caller may read or write a school, teacher, network or initiative, from their claims and the
 /// grains' current state: a network's member schools, an initiative's enrolled schools, a teacher's current school.
-/// The matrix is in README ("Security: access control").
+/// The matrix is in docs/security.md.
 /// </summary>
 public sealed class ScopeResolver(IGrainFactory grains)
 {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace LearningOrg.Domain.Common;
 
 /// <summary>
-/// The limits every text and identifier obeys. They are part of the public contract and listed in the README.
+/// The limits every text and identifier obeys. They are part of the public contract and listed in docs/rules-and-limits.md.
 /// </summary>
 public static partial class Limits
 {

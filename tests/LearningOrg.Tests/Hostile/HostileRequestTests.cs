@@ -149,7 +149,7 @@ public sealed class HostileRequestTests(HostileApi api) : IClassFixture<HostileA
 
     [Fact]
     public Task A_NUL_in_the_path_is_refused_by_Kestrel_before_the_app_and_writes_nothing() =>
-        // Kestrel refuses a decoded NUL in the path itself, with an empty 400 (see the README).
+        // Kestrel refuses a decoded NUL in the path itself, with an empty 400 (see docs/rules-and-limits.md).
         OnEveryRoute(route => [HostileApi.JsonRequest(HttpMethod.Post, route.Path("maple%00"), route.ValidBody().ToJsonString())],
             answer => answer.Code == 400 && !answer.Wrote ? null : answer.ToString());
 
@@ -163,7 +163,7 @@ public sealed class HostileRequestTests(HostileApi api) : IClassFixture<HostileA
 
         var answer = await api.SendAsync(request);
 
-        // Kestrel answers 431 itself, before any middleware: no problem details body is possible (see the README).
+        // Kestrel answers 431 itself, before any middleware: no problem details body is possible (see docs/rules-and-limits.md).
         Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, answer.Status);
         Assert.False(answer.Wrote);
     }

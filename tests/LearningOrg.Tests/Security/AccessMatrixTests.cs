@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningOrg.Tests.Security;
 
-/// <summary>Every endpoint and page of the app, each with a caller it lets in and one it turns away (README: "Security: access control").</summary>
+/// <summary>Every endpoint and page of the app, each with a caller it lets in and one it turns away (docs/security.md).</summary>
 public sealed class AccessMatrixTests(SecurityFixture fixture) : IClassFixture<SecurityFixture>
 {
     /// <summary>The table's endpoint keys; the rows are built with the fixture's teacher in <see cref="RuleFor"/>.</summary>

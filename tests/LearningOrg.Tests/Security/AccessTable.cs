@@ -24,7 +24,7 @@ public sealed record AccessRule(string Endpoint, string Path, Who Allowed, Who? 
 }
 
 /// <summary>
-/// The access matrix, written out endpoint by endpoint (README, "Security: access control"). Command bodies are
+/// The access matrix, written out endpoint by endpoint (docs/security.md). Command bodies are
 /// empty objects: an allowed caller gets the body's 400, a denied one 403 before the body is read, so nothing is
 /// recorded either way.
 /// </summary>

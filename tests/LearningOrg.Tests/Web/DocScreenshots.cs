@@ -3,14 +3,14 @@ using Microsoft.Playwright;
 namespace LearningOrg.Tests.Web;
 
 /// <summary>
-/// Pictures of the timeline and replay pages at 1280 px for the README, taken by the tests with the trait
+/// Pictures of the timeline and replay pages at 1280 px for the docs, taken by the tests with the trait
 /// Category=Screenshots. With LEARNINGORG_SCREENSHOTS set to a folder (docs/screenshots), the PNGs are written there;
 /// otherwise to a temporary folder, so the tests still check that the pages can be captured:
 /// <c>LEARNINGORG_SCREENSHOTS=$PWD/docs/screenshots ./test.sh --filter "Category=Screenshots"</c>.
 /// </summary>
 public static class DocScreenshots
 {
-    /// <summary>Taller pages are cut here: the top of a page is what a reader of the README needs to see.</summary>
+    /// <summary>Taller pages are cut here: the top of a page is what a reader of the docs needs to see.</summary>
     public const int MaxHeight = 1500;
 
     /// <summary>Captures the top of the page (at most <see cref="MaxHeight"/> px) as {name}.png and checks it is a PNG.</summary>

@@ -11,7 +11,7 @@ public sealed class ScreenshotCollection : ICollectionFixture<WebFixture>
 }
 
 /// <summary>
-/// Pictures of the main pages at 1280 px, for the README. With LEARNINGORG_SCREENSHOTS set to a folder (the README's
+/// Pictures of the main pages at 1280 px, for the docs. With LEARNINGORG_SCREENSHOTS set to a folder (the docs'
 /// docs/screenshots), the PNGs are written there; otherwise to a temporary folder, so the test still checks that
 /// every page can be captured without an error.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class ScreenshotCollection : ICollectionFixture<WebFixture>
 [Trait("Category", "Screenshots")]
 public sealed class ScreenshotTests(WebFixture web)
 {
-    /// <summary>Taller pages are cut here: the top of a page is what a reader of the README needs to see.</summary>
+    /// <summary>Taller pages are cut here: the top of a page is what a reader of the docs needs to see.</summary>
     private const int MaxHeight = 1500;
 
     public static TheoryData<string, string> Pages() => new()
