@@ -16,3 +16,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2 && apt-get install -y -qq "${missing[@]}" >&2
 fi
+# Redocly CLI lints the API's OpenAPI document in the tests (Api/OpenApiDocumentTests): infra/redocly.sh.
+"$(dirname "${BASH_SOURCE[0]}")/redocly.sh" install
+# Kiota generates the typed API client the tests build (tests/LearningOrg.ApiClient): a local dotnet tool.
+(cd "$(dirname "${BASH_SOURCE[0]}")/.." && dotnet tool restore >/dev/null)

@@ -1,3 +1,4 @@
+using LearningOrg.Api.ApiDocument;
 using LearningOrg.Api.Endpoints;
 using LearningOrg.Api.Hosting;
 using LearningOrg.Api.Http;
@@ -21,7 +22,7 @@ builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = 
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 // Unreadable bodies reach ProblemExceptionHandler, which names the offending field.
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-builder.Services.AddOpenApi();
+builder.Services.AddApiDocument();
 builder.Services.AddSingleton<CultureQueries>();
 builder.AddSecurity();
 builder.AddWebPages();

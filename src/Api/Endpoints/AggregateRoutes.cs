@@ -1,3 +1,4 @@
+using LearningOrg.Api.ApiDocument;
 using LearningOrg.Api.Contracts;
 using LearningOrg.Api.Http;
 using LearningOrg.Api.Security;
@@ -74,6 +75,7 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
                     : TypedResults.Ok(answer);
             })
             .WithName($"{kind}-{typeof(TCommand).Name}")
+            .WithMetadata(CommandEndpoint.Metadata)
             .WithSummary(summary)
             .WithDescription($"Records a {EventTypeName<TCommand>()} event. occurredAt is optional (default: now). " +
                 "Send an Idempotency-Key to make retries safe, and If-Match with the ETag you read to refuse stale writes.")
@@ -150,7 +152,9 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
                 return TypedResults.Ok(new EventPage(StreamKeys.For(kind, id), page, events.Count > size ? page[^1].Version + 1 : null));
             })
             .WithName($"{kind}-events")
-            .WithSummary($"The {kind}'s events in stream order, with their metadata, paged by version");
+            .WithSummary($"The {kind}'s events in stream order, with their metadata, paged by version")
+            .WithDescription("fromVersion (default 1) and limit (1 to 1000, default 100) page through the stream; nextFromVersion continues it and is null at its end. " +
+                "data is the event's body, of the type named by type (see /api/event-types).");
         ReplayRoutes<TAggregate, TState, TEvent>.Map(reads, kind);
         return this;
     }

@@ -42,7 +42,8 @@ public static class ErasureEndpoints
             : await erasure.FindAsync(id, cancellationToken) is { } record ? TypedResults.Ok(record)
             : Problems.NotFound($"Teacher {id} has not been erased."))
             .WithName("teacher-erasure-record")
-            .WithSummary("The erasure log's record for a teacher: when, at whose request, which fields of which events");
+            .WithSummary("The erasure log's record for a teacher: when, at whose request, which fields of which events")
+            .WithDescription("404 when the teacher has not been erased. The record names fields, never the erased values.");
         return app;
     }
 }

@@ -19,7 +19,8 @@ public static class EventTypeEndpoints
             .AllowAnonymous()
             .WithTags("Contract")
             .WithName("event-types")
-            .WithSummary("Every event type with its fields; all events also carry occurredAt, recordedAt, recordedBy and commandId");
+            .WithSummary("Every event type with its fields; all events also carry occurredAt, recordedAt, recordedBy and commandId")
+            .WithDescription("The catalog of what a stream may hold: each type's versioned name, its aggregate, and its fields with their types. Public, so clients can check their contract.");
         return app;
     }
 

@@ -43,7 +43,8 @@ public static class ExportEndpoints
             })
             .AllowAnonymous()
             .WithName("export-codebook")
-            .WithSummary("Every event type and field of the exports with its type, unit and allowed values (format=json or md)");
+            .WithSummary("Every event type and field of the exports with its type, unit and allowed values (format=json or md)")
+            .WithDescription("format=json (default) answers the codebook as JSON; format=md as a Markdown document to publish beside a data set.");
         return app;
     }
 
