@@ -37,29 +37,53 @@ public sealed class GeneratedClientJourneyTests(ApiFixture api) : IClassFixture<
         var registered = await school.PostAsync(new Client.SchoolRegistered { Name = "Lincoln", District = "North", StaffCount = 30, OccurredAt = Founded });
         await client.Api.Teachers[teacherId].PostAsync(new Client.TeacherRegistered
         {
-            Name = "Ana Ruiz", SchoolId = schoolId, Subjects = ["Science"], Grades = ["6"], YearsExperience = 4, OccurredAt = Founded.AddDays(1),
+            Name = "Ana Ruiz",
+            SchoolId = schoolId,
+            Subjects = ["Science"],
+            Grades = ["6"],
+            YearsExperience = 4,
+            OccurredAt = Founded.AddDays(1),
         });
         await school.Roles.PostAsync(new Client.TeacherLeaderRoleDefined
         {
-            RoleId = "coach", Title = "Instructional coach", Category = "Instruction", Commitments = ["Coach two peers"],
-            Expectations = ["Weekly visits"], HoursPerWeek = 3, Seats = 1, DecidedAt = Client.DecidedAt.School, OccurredAt = Founded.AddDays(2),
+            RoleId = "coach",
+            Title = "Instructional coach",
+            Category = "Instruction",
+            Commitments = ["Coach two peers"],
+            Expectations = ["Weekly visits"],
+            HoursPerWeek = 3,
+            Seats = 1,
+            DecidedAt = Client.DecidedAt.School,
+            OccurredAt = Founded.AddDays(2),
         });
         await school.RoleAssignments.PostAsync(new Client.RoleAssigned { RoleId = "coach", TeacherId = teacherId, OccurredAt = Founded.AddDays(3) });
         var decision = new Client.DecisionRecorded
         {
-            DecisionId = "d1", Title = "Shared planning time", Area = "Schedule", Mode = Client.DecisionMode.Shared,
-            Participants = [teacherId], EquityFocus = true, Rationale = "Teams asked for it", OccurredAt = Founded.AddDays(4),
+            DecisionId = "d1",
+            Title = "Shared planning time",
+            Area = "Schedule",
+            Mode = Client.DecisionMode.Shared,
+            Participants = [teacherId],
+            EquityFocus = true,
+            Rationale = "Teams asked for it",
+            OccurredAt = Founded.AddDays(4),
         };
         var decided = await school.Decisions.PostAsync(decision, config => config.Headers.Add("Idempotency-Key", $"{schoolId}-d1"));
         var retried = await school.Decisions.PostAsync(decision, config => config.Headers.Add("Idempotency-Key", $"{schoolId}-d1"));
         await school.BreakingRanks.PostAsync(new Client.BreakingRanksEpisodeOpened
         {
-            EpisodeId = "e1", TeacherId = teacherId, Description = "Proposed peer observation", Level = Client.BreakingRanksLevel.SpeakingUp,
+            EpisodeId = "e1",
+            TeacherId = teacherId,
+            Description = "Proposed peer observation",
+            Level = Client.BreakingRanksLevel.SpeakingUp,
             OccurredAt = Founded.AddDays(5),
         });
         await school.BreakingRanksResolutions.PostAsync(new Client.BreakingRanksEpisodeResolved
         {
-            EpisodeId = "e1", Outcome = Client.EpisodeOutcome.Accepted, Note = "Adopted by the staff", OccurredAt = Founded.AddDays(6),
+            EpisodeId = "e1",
+            Outcome = Client.EpisodeOutcome.Accepted,
+            Note = "Adopted by the staff",
+            OccurredAt = Founded.AddDays(6),
         });
         var timeline = await school.Timeline.GetAsync();
 
