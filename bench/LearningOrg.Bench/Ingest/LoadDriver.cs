@@ -46,6 +46,54 @@ public sealed record LoadResult(
 /// </summary>
 public static class LoadDriver
 {
+    /// <summary>
+    /// Each client sends the first <paramref name="perClient"/> operations of its queue, however long they take; all of
+    /// them count, over the time from the start to the last answer. For a run that must measure the same work whatever
+    /// the machine's speed (the smoke test's), not for throughput at steady state: there is no warm-up.
+    /// </summary>
+    public static async Task<LoadResult> RunCountedAsync<T>(
+        IReadOnlyList<IReadOnlyList<T>> queues,
+        Func<T, CancellationToken, Task<(SendOutcome Outcome, string? Problem)>> send,
+        int perClient,
+        CancellationToken cancellationToken)
+    {
+        if (queues.FirstOrDefault(q => q.Count < perClient) is { } shortQueue)
+        {
+            throw new InvalidOperationException($"A client has {shortQueue.Count} operations, fewer than the {perClient} each must send: give the clients more data.");
+        }
+        var clock = Stopwatch.StartNew();
+        var latencies = new Latencies();
+        var problems = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var counts = new long[4];
+        var bySecond = new ConcurrentDictionary<int, long>();
+
+        async Task Client(IReadOnlyList<T> queue)
+        {
+            foreach (var item in queue.Take(perClient))
+            {
+                var started = clock.Elapsed;
+                var (outcome, problem) = await SendOnce(send, item, cancellationToken);
+                var ended = clock.Elapsed;
+                Interlocked.Increment(ref counts[(int)outcome]);
+                if (outcome == SendOutcome.Accepted)
+                {
+                    latencies.Add(ended - started);
+                    bySecond.AddOrUpdate((int)ended.TotalSeconds, 1, (_, n) => n + 1);
+                }
+                if (problem is not null)
+                {
+                    problems.AddOrUpdate(problem, 1, (_, n) => n + 1);
+                }
+            }
+        }
+
+        await Task.WhenAll(queues.Where(q => q.Count > 0).Select(q => Task.Run(() => Client(q), cancellationToken)));
+        var window = clock.Elapsed;
+        var seconds = bySecond.IsEmpty ? 0 : bySecond.Keys.Max() + 1;
+        return new LoadResult(window, counts.Sum(), [.. Enumerable.Range(0, seconds).Select(s => bySecond.GetValueOrDefault(s))],
+            counts[0], counts[1], counts[2], counts[3], latencies.Summarize(), RanOut: false, problems);
+    }
+
     public static async Task<LoadResult> RunAsync<T>(
         IReadOnlyList<IReadOnlyList<T>> queues,
         Func<T, CancellationToken, Task<(SendOutcome Outcome, string? Problem)>> send,
@@ -73,16 +121,7 @@ public static class LoadDriver
                     return;
                 }
                 var started = clock.Elapsed;
-                SendOutcome outcome;
-                string? problem;
-                try
-                {
-                    (outcome, problem) = await send(item, cancellationToken);
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-                {
-                    (outcome, problem) = (SendOutcome.Error, e.GetType().Name);
-                }
+                var (outcome, problem) = await SendOnce(send, item, cancellationToken);
                 var ended = clock.Elapsed;
                 Interlocked.Increment(ref completed);
                 if (outcome == SendOutcome.Accepted)
@@ -122,5 +161,19 @@ public static class LoadDriver
             throw new InvalidOperationException($"A client ran out of work {end.TotalSeconds:0.0} s into the run, before the warm-up ended: give the clients more data.");
         }
         return new LoadResult(window, completed, bySecond, counts[0], counts[1], counts[2], counts[3], latencies.Summarize(), ranOut, problems);
+    }
+
+    /// <summary>One operation's outcome; a failed connection or a timeout is an error, not a crash of the run.</summary>
+    private static async Task<(SendOutcome Outcome, string? Problem)> SendOnce<T>(
+        Func<T, CancellationToken, Task<(SendOutcome Outcome, string? Problem)>> send, T item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await send(item, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return (SendOutcome.Error, e.GetType().Name);
+        }
     }
 }

@@ -38,7 +38,12 @@ public sealed record IngestRun(
         // Half the measured time first, unmeasured: a freshly started API runs unoptimized code for seconds (the JIT's
         // first tier, slow to be replaced on a busy machine), and the runs measured at quick scale showed it still
         // speeding up after 10 s. Every run gets the same warm-up.
-        var warmup = scale.IngestDuration / 2;
+        var warmup = scale.IngestCommandsPerClient is null ? scale.IngestDuration / 2 : TimeSpan.Zero;
+
+        Task<LoadResult> Load<T>(IReadOnlyList<IReadOnlyList<T>> queues, Func<T, CancellationToken, Task<(SendOutcome, string?)>> send) =>
+            scale.IngestCommandsPerClient is { } perClient
+                ? LoadDriver.RunCountedAsync(queues, send, perClient, cancellationToken)
+                : LoadDriver.RunAsync(queues, send, warmup, scale.IngestDuration, cancellationToken);
         context.Say($"Ingest: {workload.Copies} copies of the story ({workload.Schools} schools); {workload.Seeded.Count:N0} events set up per store, " +
             $"{workload.Commands:N0} commands from {workload.Cut:yyyy-MM-dd} on for {scale.IngestClients} clients");
 
@@ -57,15 +62,14 @@ public sealed record IngestRun(
             await CaughtUpAsync(context, silo, cancellationToken);
             context.Say("Ingest: grains called in-process");
             var grainCommands = new GrainCommands(silo.Grains);
-            grains = await LoadDriver.RunAsync(GrainCommands.Prepare(workload, silo.Store.Options.Serializer()), grainCommands.SendAsync,
-                warmup, scale.IngestDuration, cancellationToken);
+            grains = await Load(GrainCommands.Prepare(workload, silo.Store.Options.Serializer()), grainCommands.SendAsync);
             context.Say($"Ingest: grains in-process {grains.AcceptedPerSecond:N0} events/s, p99 {grains.Latency.P99Ms:0.0} ms, {grains.Rejected} rejected");
         }
         var rawSchema = await context.FreshSchemaAsync("ingest_raw", cancellationToken);
         using var raw = RawAppendBaseline.Create(context.ConnectionString, rawSchema);
         await RawSeeder.AppendAsync(raw.Store, workload.Seeded, 1_000, cancellationToken);
         context.Say("Ingest: both stores set up; raw Marten appends");
-        var baseline = await LoadDriver.RunAsync(raw.Prepare(workload), raw.AppendAsync, warmup, scale.IngestDuration, cancellationToken);
+        var baseline = await Load(raw.Prepare(workload), raw.AppendAsync);
         context.Say($"Ingest: raw Marten {baseline.AcceptedPerSecond:N0} events/s; starting the API");
 
         var logPath = Path.Combine(context.RepositoryRoot, ".local", "bench", "ingest-api.log");
@@ -79,12 +83,12 @@ public sealed record IngestRun(
         IReadOnlyList<IReadOnlyList<HttpCommand>> queues = [.. workload.Queues.Select(q => (IReadOnlyList<HttpCommand>)[.. q.Select(e => HttpCommands.For(e, routes))])];
         context.Say($"Ingest: API {api.ProcessId} up at {api.Address} ({idleRss:N0} MiB resident); sending commands");
         var (apiCpuBefore, driverCpuBefore) = (api.CpuTime(), Environment.CpuUsage.TotalTime);
-        var ours = await LoadDriver.RunAsync(queues, commands.SendAsync, warmup, scale.IngestDuration, cancellationToken);
+        var ours = await Load(queues, commands.SendAsync);
         var (apiCpu, driverCpu) = (api.CpuTime() - apiCpuBefore, Environment.CpuUsage.TotalTime - driverCpuBefore);
         var (peak, current) = api.Memory();
         context.Say($"Ingest: API {ours.AcceptedPerSecond:N0} events/s, p99 {ours.Latency.P99Ms:0.0} ms, " +
             $"{ours.Rejected} rejected, {ours.Errors} errors; VmHWM {peak:N0} MiB");
-        return new IngestRun(workload, scale.IngestClients, warmup, scale.IngestDuration, ours, grains, baseline,
+        return new IngestRun(workload, scale.IngestClients, warmup, scale.IngestCommandsPerClient is null ? scale.IngestDuration : ours.Window, ours, grains, baseline,
             new ApiMemory(idleRss, api.PeakSampledRssMib, peak, current, api.Samples), apiCpu, driverCpu);
     }
 

@@ -25,7 +25,9 @@ public sealed class IngestScenario : IScenario
             + "connection per client; an event counts when its answer is a 2xx without Idempotent-Replayed (the grain answers after the transaction "
             + "that holds the event, its command record and any snapshot has committed). Baseline: the same events appended by as many writers to a "
             + "bare Marten store (same event names, serializer and metadata, no projections or documents), one transaction per event at the expected "
-            + Invariant($"version. Each run: {run.Warmup.TotalSeconds:0.#} s of warm-up, then {run.Duration.TotalSeconds:0.#} s measured (less if a client ran out of commands). ")
+            + (context.Scale.IngestCommandsPerClient is { } perClient
+                ? Invariant($"version. Each run: the first {perClient} commands of every client, all measured, without warm-up. ")
+                : Invariant($"version. Each run: {run.Warmup.TotalSeconds:0.#} s of warm-up, then {run.Duration.TotalSeconds:0.#} s measured (less if a client ran out of commands). "))
             + "Latency is per request (per append for the baseline), successful ones only. "
             + "A third row, for diagnosis, sends the same commands straight to the grains in the bench's own silo, on a third store set up the same way.";
         var notes = new List<string>

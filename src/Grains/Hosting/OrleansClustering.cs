@@ -65,14 +65,19 @@ public static class OrleansClustering
     /// The address silos publish in the membership table (Orleans:AdvertisedAddress, default 127.0.0.1). "auto" takes
     /// the host's first IPv4 address that is not loopback: in a container each replica's address is only known there.
     /// </summary>
-    public static IPAddress AdvertisedAddress(IConfiguration configuration) => configuration["Orleans:AdvertisedAddress"] switch
-    {
-        null or "" => IPAddress.Loopback,
-        var auto when string.Equals(auto, "auto", StringComparison.OrdinalIgnoreCase) =>
-            Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
-                ?? throw new InvalidOperationException("Orleans:AdvertisedAddress is auto, but this host has no IPv4 address other than loopback."),
-        var address => IPAddress.Parse(address),
-    };
+    public static IPAddress AdvertisedAddress(IConfiguration configuration) =>
+        AdvertisedAddress(configuration, () => Dns.GetHostAddresses(Dns.GetHostName()));
+
+    /// <summary>The address to publish, "auto" choosing among <paramref name="hostAddresses"/>.</summary>
+    public static IPAddress AdvertisedAddress(IConfiguration configuration, Func<IReadOnlyList<IPAddress>> hostAddresses) =>
+        configuration["Orleans:AdvertisedAddress"] switch
+        {
+            null or "" => IPAddress.Loopback,
+            var auto when string.Equals(auto, "auto", StringComparison.OrdinalIgnoreCase) =>
+                hostAddresses().FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+                    ?? throw new InvalidOperationException("Orleans:AdvertisedAddress is auto, but this host has no IPv4 address other than loopback."),
+            var address => IPAddress.Parse(address),
+        };
 
     public static ISiloBuilder UseAdoNetMembership(this ISiloBuilder silo, IConfiguration configuration)
     {

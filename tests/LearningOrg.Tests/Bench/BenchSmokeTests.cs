@@ -9,22 +9,20 @@ namespace LearningOrg.Tests.Bench;
 /// scenario measured and reported, never how fast: times on a shared test machine mean nothing.
 /// </summary>
 [Trait("Category", "Bench")]
-public sealed class BenchSmokeTests
+public sealed class BenchSmokeTests(BenchSmokeRun run) : IClassFixture<BenchSmokeRun>
 {
-    private static readonly Lazy<Task<(string Markdown, IReadOnlyList<ScenarioReport> Reports)>> Run = new(RunSmokeAsync);
-
     [Fact]
-    public async Task Every_scenario_of_issue_7_reports_a_table()
+    public void Every_scenario_of_issue_7_reports_a_table()
     {
-        var (_, reports) = await Run.Value;
+        var reports = run.Reports;
 
         Assert.Equal([1, 2, 3, 4, 5, 6, 7], reports.Select(r => r.Number).Distinct().Order());
     }
 
     [Fact]
-    public async Task Every_table_holds_our_path_and_its_baseline_from_the_same_run_with_work_measured()
+    public void Every_table_holds_our_path_and_its_baseline_from_the_same_run_with_work_measured()
     {
-        var (_, reports) = await Run.Value;
+        var reports = run.Reports;
 
         Assert.All(reports.Where(r => r.Number != 7), report =>
         {
@@ -36,30 +34,50 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
-    public async Task Every_target_of_the_issue_is_checked_against_a_measured_number()
+    public void Every_target_of_the_issue_is_checked_against_a_measured_number()
     {
-        var (_, reports) = await Run.Value;
+        var reports = run.Reports;
 
         Assert.All(reports, report => Assert.NotEmpty(report.Targets));
         Assert.All(reports.SelectMany(r => r.Targets), target => Assert.Matches(@"\d", target.Measured));
     }
 
     [Fact]
-    public async Task The_report_names_the_machine_and_has_a_section_per_scenario()
+    public void The_report_names_the_machine_and_has_a_section_per_scenario()
     {
-        var (markdown, reports) = await Run.Value;
+        var (markdown, reports) = (run.Markdown, run.Reports);
 
         Assert.Contains($"| {Environment.ProcessorCount} |", markdown, StringComparison.Ordinal);
         Assert.Contains("fsync on", markdown, StringComparison.Ordinal);
         Assert.All(reports, report => Assert.Contains($"## {report.Number}. {report.Title}", markdown, StringComparison.Ordinal));
     }
+}
 
-    private static async Task<(string, IReadOnlyList<ScenarioReport>)> RunSmokeAsync()
+/// <summary>
+/// One smoke run of every scenario, in a database of its own, as bench.sh uses one (the scenarios drop and create
+/// their schemas): named for this run, so that two test runs on one server never share it, and dropped at the end.
+/// </summary>
+public sealed class BenchSmokeRun : IAsyncLifetime
+{
+    private readonly string database = $"learningorg_bench_smoke_{Guid.NewGuid():N}"[..36];
+
+    public string Markdown { get; private set; } = string.Empty;
+
+    public IReadOnlyList<ScenarioReport> Reports { get; private set; } = [];
+
+    public async Task InitializeAsync()
     {
-        // A database of its own, as bench.sh uses one: the scenarios drop and create their schemas.
-        var database = new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { Database = "learningorg_bench_smoke" }.ConnectionString;
-        var options = new BenchOptions(BenchScale.Smoke, database, TestDatabase.RepositoryRoot(), new HashSet<string>(), Output: null);
-        var (markdown, reports) = await BenchRunner.RunAsync(options, TextWriter.Null, CancellationToken.None);
-        return (markdown, reports);
+        var connectionString = new NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { Database = database }.ConnectionString;
+        var options = new BenchOptions(BenchScale.Smoke, connectionString, TestDatabase.RepositoryRoot(), new HashSet<string>(), Output: null);
+        (Markdown, Reports) = await BenchRunner.RunAsync(options, TextWriter.Null, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
     }
 }

@@ -5,6 +5,7 @@ using LearningOrg.Tests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace LearningOrg.Tests.Cluster;
 
@@ -47,25 +48,67 @@ public sealed class HotColdDaemonTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// Nodes on one schema compete for its shards' locks, and another schema's daemon never waits on them. Marten's
+    /// Nodes on one schema compete for its shards' locks, and another schema's daemon never waits on them: a node on
+    /// each of two schemas projects at once, each holding in PostgreSQL the lock ids of its own schema's shards. Marten's
     /// gap detector knows its own daemon's sessions only by these ids, and only when they are not negative.
     /// </summary>
-    [Theory]
-    [InlineData(MartenSetup.DefaultSchema)]
-    [InlineData("a_schema")]
-    public void Each_shard_of_a_schema_locks_an_id_of_its_own_that_Marten_knows_as_its_daemons(string schemaName)
+    [Fact]
+    public async Task Each_schemas_daemon_holds_lock_ids_of_its_own_that_Marten_knows_as_its_daemons()
     {
-        static long[] LocksOf(string schemaName)
+        var other = new DaemonSchema();
+        await other.InitializeAsync();
+        try
         {
-            using var store = DocumentStore.For(options => MartenSetup.Configure(options, TestDatabase.ConnectionString, schemaName));
-            return DaemonSchema.LockIds(store);
+            var mine = await schema.StartNodeAsync();
+            var theirs = await other.StartNodeAsync();
+            var myLocks = DaemonSchema.LockIds(schema.Store);
+            var theirLocks = DaemonSchema.LockIds(other.Store);
+
+            await Eventually(() => Agents(mine).Count > 0 && Agents(theirs).Count > 0 ? mine : null, "both schemas' nodes projecting");
+            var held = await HeldAdvisoryLocksAsync(myLocks.Concat(theirLocks));
+
+            Assert.NotEmpty(myLocks);
+            Assert.Empty(myLocks.Intersect(theirLocks));
+            Assert.Subset(held, myLocks.ToHashSet());
+            Assert.Subset(held, theirLocks.ToHashSet());
+            Assert.All(myLocks.Concat(theirLocks), id => Assert.InRange(id, 0, int.MaxValue));
         }
+        finally
+        {
+            await other.DisposeAsync();
+        }
+    }
 
-        var locks = LocksOf(schemaName);
-
-        Assert.NotEmpty(locks);
-        Assert.Empty(locks.Intersect(LocksOf("another_schema")));
-        Assert.All(locks, id => Assert.InRange(id, 0, int.MaxValue));
+    /// <summary>Which of these advisory lock ids some session holds now, waiting (bounded) until all of them are.</summary>
+    private static async Task<HashSet<long>> HeldAdvisoryLocksAsync(IEnumerable<long> ids)
+    {
+        var wanted = ids.ToHashSet();
+        await using var connection = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await connection.OpenAsync();
+        using var timeout = new CancellationTokenSource(Bounded);
+        while (true)
+        {
+            // A bigint advisory key is split into classid (high half) and objid (low half), objsubid 1.
+            await using var command = new NpgsqlCommand("""
+                select (classid::bigint << 32) | objid::bigint from pg_locks
+                where locktype = 'advisory' and objsubid = 1 and granted
+                  and database = (select oid from pg_database where datname = current_database())
+                """, connection);
+            var held = new HashSet<long>();
+            await using (var reader = await command.ExecuteReaderAsync(timeout.Token))
+            {
+                while (await reader.ReadAsync(timeout.Token))
+                {
+                    held.Add(reader.GetInt64(0));
+                }
+            }
+            held.IntersectWith(wanted);
+            if (held.SetEquals(wanted) || timeout.IsCancellationRequested)
+            {
+                return held;
+            }
+            await Task.Delay(100, timeout.Token);
+        }
     }
 
     private List<IHost> ActiveNodes() => [.. schema.Nodes.Where(n => Agents(n).Count > 0)];

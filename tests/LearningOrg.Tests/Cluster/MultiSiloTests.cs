@@ -42,20 +42,26 @@ public sealed class MultiSiloTests(AdoNetClusterFixture fixture) : IClassFixture
     [Fact]
     public async Task Grains_keep_serving_and_keep_their_history_when_a_silo_stops_mid_traffic()
     {
+        await fixture.WaitUntilSilosKnowEachOtherAsync();
+        var silosBefore = fixture.Cluster.GetActiveSilos().Count();
+        var victim = fixture.Cluster.SecondarySilos[0];
+        // Every school is activated on the silo that will stop, so each one has to move.
+        ChosenSilos.Choose(fixture.Schema, _ => victim.SiloAddress);
         var ids = Enumerable.Range(0, Schools).Select(i => $"multi-silo-{i}").ToArray();
         foreach (var id in ids)
         {
             await Send(id, $"{id}/register", new SchoolRegistered($"School {id}", "North", StaffAtStart) { OccurredAt = DateTimeOffset.UtcNow.AddYears(-1) });
         }
-        var silosBefore = fixture.Cluster.GetActiveSilos().Count();
-        var victim = fixture.Cluster.SecondarySilos[0];
+        var held = await fixture.KeysActiveOn(victim.SiloAddress, ids);
+        Assert.True(held.SetEquals(ids), $"The silo to stop holds {held.Count} of the {ids.Length} schools; the test would prove nothing.");
 
         Task? stopping = null;
         for (var round = 1; round <= Rounds; round++)
         {
             if (round == Rounds / 3)
             {
-                // Stopped while this round's commands are in flight.
+                // Stopped while this round's commands are in flight; the rounds after it are sent while it stops or
+                // once it is gone.
                 stopping = fixture.Cluster.StopSiloAsync(victim);
             }
             var staff = StaffAtStart + round;

@@ -10,19 +10,15 @@ using Xunit.Abstractions;
 
 namespace LearningOrg.Tests.Faults;
 
-/// <summary>Three silos on the real PostgreSQL, so that one can die while the others carry on.</summary>
+/// <summary>
+/// Three silos on the real PostgreSQL, so that one can die while the others carry on; the test chooses where grains
+/// are activated (<see cref="ChosenSilos"/>).
+/// </summary>
 public sealed class ThreeSiloClusterFixture : ClusterFixture
 {
-    /// <summary>
-    /// Deploys the primary, then the two others one at a time: silos starting together on a fresh schema wait on
-    /// Marten's migration lock, and on a busy machine one of them gives up.
-    /// </summary>
-    public async Task StartAsync()
-    {
-        await InitializeAsync();
-        await Cluster.StartAdditionalSiloAsync();
-        await Cluster.StartAdditionalSiloAsync();
-    }
+    protected override short Silos => 3;
+
+    protected override void ConfigureCluster(TestClusterBuilder builder) => ChosenSilos.UseIn(builder);
 }
 
 /// <summary>
@@ -46,29 +42,45 @@ public sealed class SiloFailureTests(ITestOutputHelper output)
     private async Task RunWithLostSilo(Func<TestCluster, SiloHandle, Task> loseSilo)
     {
         var fixture = new ThreeSiloClusterFixture();
-        await fixture.StartAsync();
+        await fixture.InitializeAsync();
         try
         {
+            await fixture.WaitUntilSilosKnowEachOtherAsync();
+            Assert.Equal(3, fixture.Cluster.GetActiveSilos().Count());
+            // A secondary silo: the primary keeps the test cluster's membership. Every grain goes to it while it lives.
+            var victim = fixture.Cluster.SecondarySilos[0];
+            ChosenSilos.Choose(fixture.Schema, _ => victim.SiloAddress);
+
             var workload = new Workload("silo", schools: 9, callers: 6, commandsPerCaller: 30);
             Send send = command => SendToGrain(fixture.Grains, command);
             await workload.SetUpAsync(send);
 
-            var stream = workload.RunAsync(send);
+            var lossStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var stream = workload.RunAsync(send, secondHalfWaitsFor: lossStarted.Task);
             await workload.WaitForAnswersAsync(workload.StreamCommands / 3, StreamTimeout);
-            Assert.Equal(3, fixture.Cluster.GetActiveSilos().Count());
-            var (victim, activations) = await BusiestSecondarySilo(fixture);
-            await loseSilo(fixture.Cluster, victim);
+            var setUp = workload.Schools.Concat(workload.Teachers).ToHashSet(StringComparer.Ordinal);
+            var held = await fixture.KeysActiveOn(victim.SiloAddress, setUp);
+            // The silo holds the workload's grains, so their state has to come back from the store elsewhere.
+            Assert.True(setUp.SetEquals(held), $"The silo to lose holds {held.Count} of the {setUp.Count} set-up grains; the test would prove nothing.");
+            Assert.False(stream.IsCompleted, "The stream must still be running when the silo goes.");
+
+            var answeredBeforeLoss = workload.Answered;
+            var loss = loseSilo(fixture.Cluster, victim);
+            lossStarted.SetResult();
+            // Commands keep flowing while the silo goes: every caller's second half is sent from now on.
+            await workload.WaitForAnswersAsync(answeredBeforeLoss + workload.Callers.Count + 1, StreamTimeout);
+            await loss;
             await stream.WaitAsync(StreamTimeout);
 
             var firstFailures = workload.FirstAnswers.Values.OfType<Answer.Failed>().ToList();
-            output.WriteLine($"{victim.SiloAddress} went away holding {activations} LearningOrg activations; " +
-                $"{firstFailures.Count} of {workload.StreamCommands} commands failed on their first attempt.");
+            var sentDuringLoss = workload.SecondHalf.Select(c => workload.FirstAnswers[c.CommandId]).ToList();
+            output.WriteLine($"{victim.SiloAddress} went away holding {held.Count} set-up grains; " +
+                $"{firstFailures.Count} of {workload.StreamCommands} commands failed on their first attempt; " +
+                $"of the {sentDuringLoss.Count} sent after the loss began, {sentDuringLoss.OfType<Answer.Accepted>().Count()} were accepted at once.");
             foreach (var reason in firstFailures.Select(f => f.Reason).Distinct().Take(5))
             {
                 output.WriteLine("  " + reason);
             }
-            // The silo held grains of this workload, so their state had to come back from the store elsewhere.
-            Assert.True(activations > 0, "The silo that went away held none of the workload's grains; the test proved nothing.");
             Assert.Empty(workload.FirstAnswers.Values.OfType<Answer.Refused>());
 
             var unacknowledged = await workload.RetryUnacknowledgedAsync(send, RetryTimeout);
@@ -106,19 +118,6 @@ public sealed class SiloFailureTests(ITestOutputHelper output)
                 Assert.Equal(Given.CanonicalJson(folded), Given.CanonicalJson(view.State));
             }
         }
-    }
-
-    /// <summary>
-    /// The secondary silo holding the most of the workload's grains (the primary keeps the test cluster's membership).
-    /// </summary>
-    private static async Task<(SiloHandle Silo, int Activations)> BusiestSecondarySilo(ClusterFixture fixture)
-    {
-        var statistics = await fixture.Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
-        return fixture.Cluster.SecondarySilos
-            .Select(silo => (Silo: silo, Activations: statistics
-                .Where(s => s.SiloAddress.Equals(silo.SiloAddress) && s.GrainType.Contains("LearningOrg", StringComparison.Ordinal))
-                .Sum(s => s.ActivationCount)))
-            .MaxBy(s => s.Activations);
     }
 
     private static async Task<Answer> SendToGrain(IGrainFactory grains, PlannedCommand command)

@@ -99,6 +99,9 @@ internal sealed class Workload
 
     public int StreamCommands => Callers.Sum(c => c.Count);
 
+    /// <summary>The second half of each caller's commands (see <see cref="RunAsync"/>).</summary>
+    public IEnumerable<PlannedCommand> SecondHalf => Callers.SelectMany(c => c.Skip(c.Count / 2));
+
     /// <summary>The first answer of each stream command.</summary>
     public IReadOnlyDictionary<string, Answer> FirstAnswers => firstAnswers;
 
@@ -118,11 +121,19 @@ internal sealed class Workload
     /// <summary>
     /// Every caller sends its commands one after the other, all callers at once; each first answer is kept. A caller
     /// whose command failed pauses <paramref name="pauseAfterFailure"/> before its next one, as a client backing off.
+    /// Given <paramref name="secondHalfWaitsFor"/>, each caller sends the second half of its commands only once that
+    /// task has completed: a fault started before completing it is certain to meet a running stream, and the commands
+    /// of <see cref="SecondHalf"/> are all sent after the fault began.
     /// </summary>
-    public Task RunAsync(Send send, TimeSpan pauseAfterFailure = default) => Task.WhenAll(Callers.Select(commands => Task.Run(async () =>
+    public Task RunAsync(Send send, TimeSpan pauseAfterFailure = default, Task? secondHalfWaitsFor = null) => Task.WhenAll(Callers.Select(commands => Task.Run(async () =>
     {
-        foreach (var command in commands)
+        for (var k = 0; k < commands.Count; k++)
         {
+            var command = commands[k];
+            if (k == commands.Count / 2 && secondHalfWaitsFor is not null)
+            {
+                await secondHalfWaitsFor;
+            }
             var answer = await Attempt(send, command);
             firstAnswers[command.CommandId] = answer;
             if (answer is Answer.Accepted ok)

@@ -1,6 +1,4 @@
 using LearningOrg.Grains.Hosting;
-using LearningOrg.Grains.Persistence;
-using Marten;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
@@ -8,7 +6,8 @@ namespace LearningOrg.Tests.Infrastructure;
 
 /// <summary>
 /// Three silos and a client that find each other through the ADO.NET membership tables of clustering.sql, in a
-/// PostgreSQL schema of this fixture's own (not the TestingHost's in-memory membership).
+/// PostgreSQL schema of this fixture's own (not the TestingHost's in-memory membership). The silos start together on a
+/// fresh store schema; the test chooses where grains are activated (<see cref="ChosenSilos"/>).
 /// </summary>
 public sealed class AdoNetClusterFixture : ClusterFixture
 {
@@ -19,12 +18,7 @@ public sealed class AdoNetClusterFixture : ClusterFixture
     protected override void ConfigureCluster(TestClusterBuilder builder)
     {
         OrleansSchema.Apply(OrleansSchemaName);
-        // The three silos start together; with Marten's tables already there none of them waits for the others'
-        // migration lock (under load that wait timed out).
-        using (var store = DocumentStore.For(options => MartenSetup.Configure(options, TestDatabase.ConnectionString, Schema)))
-        {
-            store.Storage.ApplyAllConfiguredChangesToDatabaseAsync().GetAwaiter().GetResult();
-        }
+        ChosenSilos.UseIn(builder);
         builder.Options.UseTestClusterMembership = false;
         builder.ConfigureHostConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {

@@ -43,8 +43,12 @@ public class ApiFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string Schema { get; }
 
-    /// <summary>The PostgreSQL this API writes to: the tests' shared server unless a test brings its own.</summary>
-    protected virtual string DatabaseConnectionString => TestDatabase.ConnectionString;
+    /// <summary>
+    /// The PostgreSQL this API writes to: the tests' shared server unless a test brings its own. Its sessions carry the
+    /// schema as their application name, so a test can tell this API's queries in pg_stat_activity.
+    /// </summary>
+    protected virtual string DatabaseConnectionString =>
+        new Npgsql.NpgsqlConnectionStringBuilder(TestDatabase.ConnectionString) { ApplicationName = Schema }.ConnectionString;
 
     /// <summary>The embedded silo's cluster: one of its own per API unless a test says otherwise.</summary>
     protected virtual string ClusterId => Schema;

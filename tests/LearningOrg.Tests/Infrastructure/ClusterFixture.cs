@@ -36,12 +36,38 @@ public class ClusterFixture : IAsyncLifetime
         Store = DocumentStore.For(options => LearningOrg.Grains.Persistence.MartenSetup.Configure(options, TestDatabase.ConnectionString, Schema));
     }
 
+    /// <summary>
+    /// Waits (bounded) until every active silo's cluster manifest lists every active silo, so that placement on any of
+    /// them can choose any of them.
+    /// </summary>
+    public async Task WaitUntilSilosKnowEachOtherAsync()
+    {
+        var silos = Cluster.GetActiveSilos().ToList();
+        var addresses = silos.Select(s => s.SiloAddress).ToList();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (!silos.All(silo => addresses.All(((InProcessSiloHandle)silo).SiloHost.Services
+            .GetRequiredService<IClusterManifestProvider>().Current.Silos.ContainsKey)))
+        {
+            await Task.Delay(50, deadline.Token);
+        }
+    }
+
+    /// <summary>Which of these grain keys have an activation on the silo, as the cluster's management grain reports.</summary>
+    public async Task<HashSet<string>> KeysActiveOn(SiloAddress silo, IEnumerable<string> keys)
+    {
+        var wanted = keys.ToHashSet(StringComparer.Ordinal);
+        var statistics = await Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        return statistics.Where(s => s.SiloAddress.Equals(silo)).Select(s => s.GrainId.Key.ToString()!)
+            .Where(wanted.Contains).ToHashSet(StringComparer.Ordinal);
+    }
+
     protected virtual void ConfigureCluster(TestClusterBuilder builder)
     {
     }
 
     public virtual async Task DisposeAsync()
     {
+        ChosenSilos.Forget(Schema);
         Store?.Dispose();
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();

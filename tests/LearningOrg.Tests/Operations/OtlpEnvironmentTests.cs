@@ -79,7 +79,7 @@ public sealed class OtlpEnvironmentTests(OtlpApiFixture api) : IClassFixture<Otl
         using var response = await api.Http.GetAsync(Path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         // Spans from start-up (schema migration) may arrive first: wait for the request's own.
         while (!api.Received.Any(r => r.Path == "/v1/traces" && Text(r.Body).Contains(Path, StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
         {

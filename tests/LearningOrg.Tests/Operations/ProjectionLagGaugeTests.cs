@@ -10,7 +10,7 @@ namespace LearningOrg.Tests.Operations;
 [Collection(MetricsCollection.Name)]
 public sealed class ProjectionLagGaugeTests
 {
-    private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task The_gauge_reports_the_events_an_async_projection_trails_by()

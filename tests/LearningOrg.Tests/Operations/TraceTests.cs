@@ -6,7 +6,7 @@ namespace LearningOrg.Tests.Operations;
 
 public sealed class TraceTests(TelemetryApiFixture api) : IClassFixture<TelemetryApiFixture>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private async Task<(string Path, ActivityTraceId TraceId)> RegisterSchool()
     {

@@ -3,34 +3,42 @@ using LearningOrg.Grains.Privacy;
 using LearningOrg.Tests.Grains;
 using LearningOrg.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.TestingHost;
 
 namespace LearningOrg.Tests.Privacy;
 
+/// <summary>Two silos; the test chooses where grains are activated (<see cref="ChosenSilos"/>).</summary>
 public sealed class TwoSiloClusterFixture : ClusterFixture
 {
     protected override short Silos => 2;
+
+    protected override void ConfigureCluster(TestClusterBuilder builder) => ChosenSilos.UseIn(builder);
 }
 
 /// <summary>An erasure reaches the live activations of the masked streams, on whichever silo of the cluster they are.</summary>
 public sealed class ErasureOnClusterTests(TwoSiloClusterFixture cluster) : IClassFixture<TwoSiloClusterFixture>
 {
-    private const int MaxTeachers = 40;
+    private const int TeachersPerSilo = 2;
 
     [Fact]
     public async Task Activations_on_every_silo_forget_the_erased_names()
     {
+        await cluster.WaitUntilSilosKnowEachOtherAsync();
+        var silos = cluster.Cluster.GetActiveSilos().Select(s => s.SiloAddress).ToList();
+        Assert.Equal(2, silos.Count);
+        // Each teacher's activation on a silo chosen in turn, so that every silo holds some.
+        var teachers = Enumerable.Range(0, TeachersPerSilo * silos.Count).ToDictionary(
+            i => $"t-{Guid.NewGuid():N}"[..14],
+            i => (Name: $"Wilhelmina Erasable{string.Concat(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(5))}", Silo: silos[i % silos.Count]));
+        ChosenSilos.Choose(cluster.Schema, grain => teachers.TryGetValue(grain.Key.ToString()!, out var teacher) ? teacher.Silo : null);
+
         var school = $"s-{Guid.NewGuid():N}"[..14];
         await cluster.Grains.RegisteredSchool(school);
-        // Teachers until their activations stand on both silos; placement decides where each goes.
-        var teachers = new Dictionary<string, string>(StringComparer.Ordinal);
-        while (teachers.Count < MaxTeachers && (teachers.Count < 2 || await SilosHosting(teachers.Keys) < 2))
+        foreach (var (id, teacher) in teachers)
         {
-            var id = $"t-{Guid.NewGuid():N}"[..14];
-            var name = $"Wilhelmina Erasable{string.Concat(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(5))}";
-            await Given.Accepted(cluster.Grains.RecordAsync(id, Given.Command(), Given.Teacher(name, school)));
-            teachers[id] = name;
+            await Given.Accepted(cluster.Grains.RecordAsync(id, Given.Command(), Given.Teacher(teacher.Name, school)));
         }
-        Assert.Equal(2, await SilosHosting(teachers.Keys));
+        await AssertEachTeacherIsActiveOnItsSilo();
 
         var erasure = new TeacherErasure(cluster.Store, cluster.Grains, TimeProvider.System, NullLogger<TeacherErasure>.Instance);
         foreach (var id in teachers.Keys)
@@ -38,19 +46,22 @@ public sealed class ErasureOnClusterTests(TwoSiloClusterFixture cluster) : IClas
             Assert.NotNull(await erasure.EraseAsync(id, "privacy-tests", CancellationToken.None));
         }
 
-        Assert.Equal(2, await SilosHosting(teachers.Keys));
+        // The activations that knew the names are the ones that answer now.
+        await AssertEachTeacherIsActiveOnItsSilo();
         foreach (var id in teachers.Keys)
         {
             var view = await cluster.Grains.GetGrain<ITeacherGrain>(id).GetState();
             Assert.Equal(PersonalDataRedactor.Erased, view!.State.Name);
         }
-    }
 
-    /// <summary>How many silos hold an activation of one of these teachers.</summary>
-    private async Task<int> SilosHosting(IEnumerable<string> teacherIds)
-    {
-        var ids = teacherIds.ToHashSet(StringComparer.Ordinal);
-        var statistics = await cluster.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
-        return statistics.Where(s => ids.Contains(s.GrainId.Key.ToString())).Select(s => s.SiloAddress).Distinct().Count();
+        async Task AssertEachTeacherIsActiveOnItsSilo()
+        {
+            foreach (var silo in silos)
+            {
+                var placedThere = teachers.Where(t => t.Value.Silo.Equals(silo)).Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
+                var active = await cluster.KeysActiveOn(silo, teachers.Keys);
+                Assert.True(placedThere.SetEquals(active), $"{silo} holds {string.Join(", ", active)}; expected {string.Join(", ", placedThere)}.");
+            }
+        }
     }
 }

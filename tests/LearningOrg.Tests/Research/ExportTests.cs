@@ -94,12 +94,38 @@ public sealed class ExportTests(ExportWorldFixture fixture) : IClassFixture<Expo
         var later = (await Api.Recorded($"/api/schools/{World.SchoolC}/staff-count", new StaffCountChanged(29) { OccurredAt = Day(5) })).Num("version");
         var laterSequence = (await Api.GetJson($"/api/schools/{World.SchoolC}/events?fromVersion={later}")).GetProperty("events")[0].Num("sequence");
 
+        DateTime asked;
+        await using (var clock = new NpgsqlCommand("select clock_timestamp()", writer, transaction))
+        {
+            asked = (DateTime)(await clock.ExecuteScalarAsync())!;
+        }
         var export = Api.ExportAsync($"?scope=school:{World.SchoolC}");
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        await ExportSeenWaitingForOpenAppends(export, asked);
         Assert.False(export.IsCompleted, "The export must not fix its sequence while a number below it may still be committed.");
         await transaction.RollbackAsync();
 
         Assert.True((await export).Sequence >= laterSequence);
+    }
+
+    /// <summary>
+    /// Waits (bounded) until this API's export is seen asking PostgreSQL whether the appends open below its mark have
+    /// ended: it is then waiting for them, not finished. An export that does not wait finishes first and fails here.
+    /// </summary>
+    private async Task ExportSeenWaitingForOpenAppends(Task<ExportFile> export, DateTime asked)
+    {
+        await using var observer = new NpgsqlConnection(TestDatabase.ConnectionString);
+        await observer.OpenAsync();
+        await using var polling = new NpgsqlCommand(
+            "select count(*) from pg_stat_activity where application_name = $1 and query_start >= $2 and query like '%virtualtransaction = any(%'",
+            observer);
+        polling.Parameters.AddWithValue(Api.Schema);
+        polling.Parameters.AddWithValue(asked);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while ((long)(await polling.ExecuteScalarAsync(deadline.Token))! == 0)
+        {
+            Assert.False(export.IsCompleted, "The export finished while an append below its mark was still open.");
+            await Task.Delay(TimeSpan.FromMilliseconds(20), deadline.Token);
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net;
 using LearningOrg.Demo;
 
 namespace LearningOrg.Tests.Security;
@@ -7,9 +8,15 @@ namespace LearningOrg.Tests.Security;
 /// endpoint). <see cref="Endpoint"/> is "METHOD pattern" as the app maps it ("PAGE pattern" for a web page, which
 /// answers GET and POST), so <see cref="AccessMatrixTests"/> can check that every mapped endpoint has a rule.
 /// </summary>
-/// <param name="Succeeds">Whether the allowed caller's GET succeeds (not for routes that need parameters the table does not invent).</param>
-public sealed record AccessRule(string Endpoint, string Path, Who Allowed, Who? Denied, string? Body = null, string BodyType = "application/json", bool Succeeds = true)
+/// <param name="Answer">
+/// What the allowed caller gets when it is not the default: the body's 400 for a request with a body (the table's
+/// command bodies are empty objects), 200 otherwise.
+/// </param>
+public sealed record AccessRule(string Endpoint, string Path, Who Allowed, Who? Denied, string? Body = null, string BodyType = "application/json", HttpStatusCode? Answer = null)
 {
+    /// <summary>The status the allowed caller's request answers, exactly.</summary>
+    public HttpStatusCode Expected => Answer ?? (Body is null ? HttpStatusCode.OK : HttpStatusCode.BadRequest);
+
     public bool IsPublic => Denied is null;
 
     public bool IsPage => Endpoint.StartsWith("PAGE ", StringComparison.Ordinal);
@@ -25,8 +32,8 @@ public sealed record AccessRule(string Endpoint, string Path, Who Allowed, Who? 
 
 /// <summary>
 /// The access matrix, written out endpoint by endpoint (docs/security.md). Command bodies are
-/// empty objects: an allowed caller gets the body's 400, a denied one 403 before the body is read, so nothing is
-/// recorded either way.
+/// empty objects: an allowed caller gets exactly the body's 400, a denied one 403 before the body is read, so nothing
+/// is recorded either way.
 /// </summary>
 public static class AccessTable
 {
@@ -72,8 +79,8 @@ public static class AccessTable
         .. Reads.Select(r => new AccessRule($"GET /api/teachers/{{id}}/{r}", $"/api/teachers/{teacher}/{r}", Who.NetworkLead, Who.CedarPrincipal)),
 
         // Erasure: administrators only (an unknown teacher, so the allowed call is a 404 that erases nothing).
-        new("POST /api/teachers/{id}/erasure", $"/api/teachers/{NewId}/erasure", Who.Admin, Who.MaplePrincipal, Empty),
-        new("GET /api/teachers/{id}/erasure", $"/api/teachers/{NewId}/erasure", Who.Admin, Who.IdentifiableResearcher, Succeeds: false),
+        new("POST /api/teachers/{id}/erasure", $"/api/teachers/{NewId}/erasure", Who.Admin, Who.MaplePrincipal, Empty, Answer: HttpStatusCode.NotFound),
+        new("GET /api/teachers/{id}/erasure", $"/api/teachers/{NewId}/erasure", Who.Admin, Who.IdentifiableResearcher, Answer: HttpStatusCode.NotFound),
 
         // Networks: their lead writes; the principals of member schools read.
         new("POST /api/networks/{id}", $"/api/networks/{NewId}", Who.Admin, Who.NetworkLead, Empty),
@@ -90,7 +97,8 @@ public static class AccessTable
         // Research: exports of everything for researchers and admins; imports for admins.
         new("GET /api/exports/events", "/api/exports/events?scope=all&upToSequence=0", Who.Researcher, Who.MaplePrincipal),
         new("GET /api/exports/codebook", "/api/exports/codebook", Who.Anonymous, null),
-        new("POST /api/imports", "/api/imports", Who.Admin, Who.IdentifiableResearcher, string.Empty, "application/x-ndjson"),
+        // An empty import is a valid one that records nothing.
+        new("POST /api/imports", "/api/imports", Who.Admin, Who.IdentifiableResearcher, string.Empty, "application/x-ndjson", HttpStatusCode.OK),
 
         // The contract, the API reference and health stay public.
         new("GET /api/event-types", "/api/event-types", Who.Anonymous, null),
@@ -105,12 +113,13 @@ public static class AccessTable
         // Static files (stylesheet, scripts) are public; Blazor's redirect helper is not.
         new("GET /{**path:file}", "/css/site.css", Who.Anonymous, null),
         new("HEAD /{**path:file}", "/css/site.css", Who.Anonymous, null),
-        new("GET /_framework/opaque-redirect", "/_framework/opaque-redirect", Who.Admin, Who.Anonymous, Succeeds: false),
+        // Without the redirect it is to carry, Blazor's helper refuses the request.
+        new("GET /_framework/opaque-redirect", "/_framework/opaque-redirect", Who.Admin, Who.Anonymous, Answer: HttpStatusCode.BadRequest),
 
         // The local issuer (mapped with Auth:LocalIssuer:Enabled) and the sign-in cookie.
-        new("POST /api/dev/tokens", "/api/dev/tokens", Who.Anonymous, null, """{"persona":"researcher"}"""),
+        new("POST /api/dev/tokens", "/api/dev/tokens", Who.Anonymous, null, """{"persona":"researcher"}""", Answer: HttpStatusCode.OK),
         new("POST /auth/signin", "/auth/signin", Who.Anonymous, null, "persona=admin", "application/x-www-form-urlencoded"),
-        new("POST /auth/signout", "/auth/signout", Who.Anonymous, null, string.Empty, "application/x-www-form-urlencoded"),
+        new("POST /auth/signout", "/auth/signout", Who.Anonymous, null, string.Empty, "application/x-www-form-urlencoded", HttpStatusCode.Redirect),
 
         // Web pages: the same rules; pages that name teachers are closed to pseudonym-only researchers.
         new("PAGE /", "/", Who.Researcher, Who.Anonymous),

@@ -98,9 +98,3 @@ public sealed class SecurityFixture : IAsyncLifetime
         await ((IAsyncLifetime)Api).DisposeAsync();
     }
 }
-
-/// <summary>Answers the access tests read.</summary>
-public static class AccessAnswers
-{
-    public static bool IsDenial(HttpStatusCode status) => status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
-}

@@ -23,7 +23,7 @@ public sealed class LiveTimelinePageTests(WebFixture web)
         await new LiveScenario(web.Api).Decision(DemoIds.HarborView, title, DateTimeOffset.UtcNow);
 
         var entry = page.Locator(".tl-entry", new() { HasText = title });
-        await Assertions.Expect(entry).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(entry).ToHaveCountAsync(1);
         await Assertions.Expect(entry).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("tl-entry--new"));
         await Assertions.Expect(entry.Locator(".tl-entry__kind")).ToHaveTextAsync("Decision recorded");
         await Assertions.Expect(entry.Locator(".badge--new")).ToHaveTextAsync("New");

@@ -19,9 +19,6 @@ public sealed class ScreenshotCollection : ICollectionFixture<WebFixture>
 [Trait("Category", "Screenshots")]
 public sealed class ScreenshotTests(WebFixture web)
 {
-    /// <summary>Taller pages are cut here: the top of a page is what a reader of the docs needs to see.</summary>
-    private const int MaxHeight = 1500;
-
     public static TheoryData<string, string> Pages() => new()
     {
         { "home", "/" },
@@ -37,10 +34,9 @@ public sealed class ScreenshotTests(WebFixture web)
         await using var browser = await web.OpenAsync(WebFixture.Desktop);
         await browser.GotoAsync(path);
 
-        var file = await CaptureAsync(browser.Page, name);
+        await DocScreenshots.CaptureAsync(browser.Page, name);
 
         Assert.Empty(browser.Errors);
-        AssertPng(file);
     }
 
     [Fact]
@@ -56,33 +52,8 @@ public sealed class ScreenshotTests(WebFixture web)
         await Assertions.Expect(form.Locator("[data-field='title'] .field-error")).ToBeVisibleAsync();
         await browser.Page.EvaluateAsync("() => window.scrollTo(0, 0)");
 
-        var file = await CaptureAsync(browser.Page, "record");
+        await DocScreenshots.CaptureAsync(browser.Page, "record");
 
         Assert.Empty(browser.ErrorsBesidesRefusedCommands());
-        AssertPng(file);
-    }
-
-    private static async Task<string> CaptureAsync(IPage page, string name)
-    {
-        var folder = Environment.GetEnvironmentVariable("LEARNINGORG_SCREENSHOTS") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Path.GetTempPath(), "learningorg-screenshots");
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, $"{name}.png");
-        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
-        await page.ScreenshotAsync(new PageScreenshotOptions
-        {
-            Path = file,
-            FullPage = true,
-            Clip = new Clip { X = 0, Y = 0, Width = WebFixture.Desktop, Height = Math.Min(height, MaxHeight) },
-        });
-        return file;
-    }
-
-    private static void AssertPng(string file)
-    {
-        var bytes = File.ReadAllBytes(file);
-        Assert.True(bytes.Length > 10_000, $"{file} is only {bytes.Length} bytes.");
-        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
     }
 }

@@ -33,6 +33,12 @@ public sealed class WebFixture : IAsyncLifetime
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
+    /// <summary>
+    /// How long an expectation, an action or a navigation may take: far above what a page needs, so that a loaded
+    /// machine (a build beside the tests) slows the tests without failing them.
+    /// </summary>
+    private const float PlaywrightTimeoutMs = 60_000;
+
     private IPlaywright? playwright;
 
     public ApiFixture Api { get; } = new WebApiFixture();
@@ -46,6 +52,7 @@ public sealed class WebFixture : IAsyncLifetime
     {
         await Api.InitializeAsync();
         await DemoSeeder.SeedAsync(Api.Services.GetRequiredService<IGrainFactory>(), NullLogger.Instance, CancellationToken.None);
+        Assertions.SetDefaultExpectTimeout(PlaywrightTimeoutMs);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -69,6 +76,8 @@ public sealed class WebFixture : IAsyncLifetime
             AcceptDownloads = true,
             ExtraHTTPHeaders = signedOut ? null : new Dictionary<string, string> { ["Authorization"] = "Bearer " + Api.TokenFor(ApiFixture.Admin) },
         });
+        context.SetDefaultTimeout(PlaywrightTimeoutMs);
+        context.SetDefaultNavigationTimeout(PlaywrightTimeoutMs);
         var page = await context.NewPageAsync();
         return new BrowserPage(context, page);
     }
