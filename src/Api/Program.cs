@@ -34,9 +34,11 @@ builder.Services.AddErasure();
 
 var app = builder.Build();
 
+app.UseProxyHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSecurity();
+app.UseDeclaredContentTypes();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/reference", options => options.WithTitle("LearningOrg API")).AllowAnonymous();
 app.MapDefaultEndpoints();

@@ -26,7 +26,7 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
 
     private readonly RouteGroupBuilder group = app.MapGroup(basePath).WithTags(char.ToUpperInvariant(kind[0]) + kind[1..] + "s");
 
-    /// <summary>POST {group}/{id}: the creation command, answered 201 Created.</summary>
+    /// <summary>POST {group}/{id}: the creation command, answered 201 Created with Location {group}/{id}/state.</summary>
     /// <param name="configure">More conventions for the route, such as a check of the body's scope.</param>
     public AggregateRoutes<TAggregate, TState, TEvent> Create<TCreation>(string summary, Action<RouteHandlerBuilder>? configure = null)
         where TCreation : TEvent
@@ -70,8 +70,9 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
                 {
                     http.Response.Headers[CommandHeaders.Replayed] = "true";
                 }
+                // The created resource is read at its state route; the bare {id} path has no GET.
                 return created
-                    ? TypedResults.Created($"{basePath}/{id}", answer)
+                    ? TypedResults.Created($"{basePath}/{id}/state", answer)
                     : TypedResults.Ok(answer);
             })
             .WithName($"{kind}-{typeof(TCommand).Name}")

@@ -79,13 +79,17 @@ public static class CultureEndpoints
         {
             instant = clock.GetUtcNow();
         }
-        else if (ParseInstant(at) is { } parsed)
+        else if (ParseInstant(at) is not { } parsed)
         {
-            instant = parsed;
+            return Problems.Invalid("at", "at must be a date (2024-06-30) or a date-time with an offset (2024-06-30T12:00:00+02:00), from 1900 on.");
+        }
+        else if (parsed.IsFuture(clock.GetUtcNow()))
+        {
+            return Problems.Invalid("at", $"at {at} lies in the future: the indicators exist up to now.");
         }
         else
         {
-            return Problems.Invalid("at", "at must be a date (yyyy-MM-dd) or a date-time with an offset (2024-06-30T12:00:00Z).");
+            instant = parsed.Instant;
         }
 
         var (comparison, problem) = await queries.ComparisonAsync(id, instant, cancellationToken);
@@ -156,17 +160,24 @@ public static class CultureEndpoints
         return Problems.Invalid(field, $"{field} must be a month written yyyy-MM (e.g. 2024-06), from 1900 on.");
     }
 
-    private static DateTimeOffset? ParseInstant(string value)
+    /// <summary>A day (its last instant, UTC) or a date-time with an offset, from 1900 on.</summary>
+    private static PointInTime? ParseInstant(string value)
     {
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return day.Year >= 1900 ? Months.EndOfDay(day) : null;
+            return day.Year >= 1900 ? new PointInTime(Months.EndOfDay(day), day) : null;
         }
-        return value.Contains('T', StringComparison.Ordinal)
-            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant)
-            && instant.Year >= 1900
-            ? instant
+        return OffsetDateTimeConverter.TryParse(value, out var instant) && instant.Year >= 1900
+            ? new PointInTime(instant, null)
             : null;
+    }
+
+    /// <summary>The instant asked for, and the day when a whole day was asked for (today's is not in the future).</summary>
+    private readonly record struct PointInTime(DateTimeOffset Instant, DateOnly? Day)
+    {
+        public bool IsFuture(DateTimeOffset now) => Day is { } day
+            ? day > DateOnly.FromDateTime(now.UtcDateTime)
+            : Instant > now + Limits.ClockSkew;
     }
 
     /// <summary>CSV with format=csv, or without format when the Accept header asks for text/csv; JSON otherwise.</summary>

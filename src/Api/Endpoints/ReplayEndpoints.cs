@@ -26,6 +26,13 @@ internal static class ReplayRoutes<TAggregate, TState, TEvent>
         {
             return Problems.Invalid("asOfSequence", "asOfSequence is a global sequence number, 0 or more.");
         }
+        // Beyond the store's head the answer would be today's state under a number that later means something else.
+        var mark = await journal.SafeHighWaterMarkAsync(cancellationToken);
+        if (sequence > mark)
+        {
+            return Problems.Invalid("asOfSequence",
+                $"asOfSequence must lie between 0 and {mark}, the highest sequence below which every append has committed; a state beyond it could change later.");
+        }
         var (state, version, _) = await journal.FoldAsOfSequenceAsync<TAggregate, TState, TEvent>(StreamKeys.For(kind, id), sequence, cancellationToken);
         return state is null
             ? Problems.NotFound($"No {kind} {id} had been recorded by sequence {sequence}.")

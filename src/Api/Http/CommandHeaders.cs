@@ -19,12 +19,12 @@ public static class CommandHeaders
             return (null, RuleViolation.Invalid(IdempotencyKey, $"Send one {IdempotencyKey}, not {headers[IdempotencyKey].Count}."));
         }
         var key = headers[IdempotencyKey].ToString();
-        if (key.Length == 0)
+        if (headers[IdempotencyKey].Count == 0)
         {
             // Without a key a retried request is a new command; clients that may retry must send one.
             key = Guid.NewGuid().ToString("D");
         }
-        else if (key.Length > CommandContext.MaxCommandIdLength || key.Any(c => c < '!' || c > '~'))
+        else if (key.Length == 0 || key.Length > CommandContext.MaxCommandIdLength || key.Any(c => c < '!' || c > '~'))
         {
             return (null, RuleViolation.Invalid(IdempotencyKey,
                 $"{IdempotencyKey} must be 1 to {CommandContext.MaxCommandIdLength} printable ASCII characters without spaces."));

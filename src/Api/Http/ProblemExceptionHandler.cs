@@ -19,7 +19,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         var http = httpContext;
         var problem = exception switch
         {
-            BadHttpRequestException bad => (ProblemDetails)BadRequest(bad),
+            BadHttpRequestException bad => await MissingRequiredAsync(http, bad) ?? (ProblemDetails)BadRequest(bad),
             _ when IsUnavailable(exception) => Unavailable(http),
             _ => null,
         };
@@ -62,7 +62,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             // A query or route value of the wrong type: name the parameter, not the .NET type.
             var parameter = unbound.Groups["name"].Value;
-            return Invalid(parameter, $"{parameter} cannot be read from \"{Cut(unbound.Groups["value"].Value)}\"; see /api/reference for its type and format.",
+            var expected = unbound.Groups["type"].Value.Contains(nameof(DateTimeOffset), StringComparison.Ordinal)
+                ? "write it as a date (2021-01-01) or a date-time with an offset (2021-01-01T09:00:00+01:00)"
+                : "see /api/reference for its type and format";
+            return Invalid(parameter, $"{parameter} cannot be read from \"{Cut(unbound.Groups["value"].Value)}\"; {expected}.",
                 "invalid-field", StatusCodes.Status400BadRequest);
         }
         var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
@@ -76,6 +79,26 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         return Invalid(field, detail, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "body-too-large" : "unreadable-body", bad.StatusCode);
     }
 
+    /// <summary>One entry per missing field, keyed by its path, so that a form can show each message beside its field.</summary>
+    private static async Task<ValidationProblemDetails?> MissingRequiredAsync(HttpContext http, BadHttpRequestException bad)
+    {
+        if (FindInner<JsonException>(bad) is not { } json || MissingFields.Listed(json) is not { Count: > 0 } listed)
+        {
+            return null;
+        }
+        var nested = json.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null;
+        var names = nested is null ? await MissingFields.AbsentAsync(http) ?? listed : listed;
+        var prefix = nested is null ? string.Empty : nested + ".";
+        var detail = $"Required fields are missing: {string.Join(", ", names.Select(n => prefix + n))}.";
+        return new ValidationProblemDetails(names.ToDictionary(n => prefix + n, n => new[] { $"{prefix}{n} is required." }, StringComparer.Ordinal))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request is not valid.",
+            Detail = detail,
+            Type = Problems.TypePrefix + "unreadable-body",
+        };
+    }
+
     private static ValidationProblemDetails Invalid(string field, string detail, string code, int status) =>
         new(new Dictionary<string, string[]> { [field] = [detail] })
         {
@@ -86,7 +109,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         };
 
     // ASP.NET Core's message for a parameter it could not bind: Failed to bind parameter "DateTimeOffset? asOf" from "x".
-    [GeneratedRegex("^Failed to bind parameter \"[^\"]*?(?<name>[A-Za-z0-9_]+)\" from \"(?<value>.*)\"\\.$", RegexOptions.Singleline)]
+    [GeneratedRegex("^Failed to bind parameter \"(?<type>[^\"]*?)(?<name>[A-Za-z0-9_]+)\" from \"(?<value>.*)\"\\.$", RegexOptions.Singleline)]
     private static partial Regex UnboundParameter();
 
     private static string Cut(string value) => value.Length <= 64 ? value : value[..64] + "…";
@@ -107,10 +130,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         {
             return $"{field} is not a field of this command.";
         }
-        if (message.Contains("missing required properties", StringComparison.Ordinal))
+        if (MissingFields.Listed(json) is { Count: > 0 } missing)
         {
-            var names = message[(message.IndexOf("including:", StringComparison.Ordinal) + 10)..].Trim().TrimEnd('.');
-            return $"Required fields are missing: {names}.";
+            return $"Required fields are missing: {string.Join(", ", missing)}.";
         }
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return "The body is not valid JSON: " + (cut > 0 ? message[..cut] : message);

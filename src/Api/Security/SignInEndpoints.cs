@@ -1,5 +1,6 @@
 using LearningOrg.Api.Http;
 using LearningOrg.Domain.Common;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -31,11 +32,19 @@ public static class SignInEndpoints
     public const string SignInPostPath = "/auth/signin";
     public const string SignOutPostPath = "/auth/signout";
 
+    /// <summary>The form field of the antiforgery token the sign-in and sign-out forms post.</summary>
+    public const string AntiforgeryField = "__RequestVerificationToken";
+
     public static WebApplication MapSignIn(this WebApplication app)
     {
-        // Signing out must work with a real identity provider too.
-        app.MapPost(SignOutPostPath, async (HttpContext http) =>
+        // Signing out must work with a real identity provider too. The form posts an antiforgery token: without it a
+        // page on another site could sign the visitor out.
+        app.MapPost(SignOutPostPath, async Task<Results<RedirectHttpResult, ProblemHttpResult>> (HttpContext http, IAntiforgery antiforgery) =>
             {
+                if (!await antiforgery.IsRequestValidAsync(http))
+                {
+                    return Problems.Invalid(AntiforgeryField, "Sign out with the form of a page of this site: its antiforgery token is missing or not valid.");
+                }
                 await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
                 return TypedResults.Redirect(SecurityServices.SignInPath);
             })
@@ -73,7 +82,7 @@ public static class SignInEndpoints
                 }
                 await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                     chosen.Identity.Principal(CookieAuthenticationDefaults.AuthenticationScheme));
-                return TypedResults.Redirect(IsLocal(returnUrl) ? returnUrl! : "/");
+                return TypedResults.Redirect(LocalReturnUrl.OrHome(returnUrl));
             })
             .AllowAnonymous()
             .ExcludeFromDescription();
@@ -106,8 +115,4 @@ public static class SignInEndpoints
         return (new Identity(request.Subject!.Trim(), request.Role, request.Schools, request.Networks, request.Initiatives,
             request.ResearchIdentifiable == true), null);
     }
-
-    /// <summary>Only paths of this site, so the sign-in cannot be turned into an open redirect.</summary>
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 }

@@ -39,13 +39,13 @@ public sealed class SchoolApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     }
 
     [Fact]
-    public async Task Registering_a_school_answers_201_with_its_location_and_version_as_ETag()
+    public async Task Registering_a_school_answers_201_with_its_state_as_location_and_version_as_ETag()
     {
         var id = NewId();
         using var response = await api.Post($"/api/schools/{id}", new SchoolRegistered("Lincoln", "North", 30) { OccurredAt = Founded });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal($"/api/schools/{id}", response.Headers.Location?.OriginalString);
+        Assert.Equal($"/api/schools/{id}/state", response.Headers.Location?.OriginalString);
         Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
         var state = await api.GetJson($"/api/schools/{id}/state");
         Assert.Equal("Lincoln", state.GetProperty("state").GetProperty("name").GetString());
@@ -129,11 +129,13 @@ public sealed class SchoolApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     [Theory]
     [InlineData("{\"staffCount\": \"many\"}", "staffCount")]
     [InlineData("{\"staffCount\": 3, \"colour\": \"red\"}", "colour")]
-    [InlineData("{}", "body")]
+    [InlineData("{}", "staffCount")]
     [InlineData("{\"staffCount\": 3", "staffCount")]
     [InlineData("{\"staffCount\": 0}", "staffCount")]
     [InlineData("{\"staffCount\": 3, \"occurredAt\": \"2999-01-01T00:00:00Z\"}", "occurredAt")]
     [InlineData("{\"staffCount\": 3, \"occurredAt\": \"yesterday\"}", "occurredAt")]
+    [InlineData("{\"staffCount\": 3, \"occurredAt\": \"2021-09-01T00:00:00\"}", "occurredAt")]
+    [InlineData("{\"staffCount\": 3, \"occurredAt\": \"2021-09-01\"}", "occurredAt")]
     public async Task An_unreadable_or_invalid_body_is_400_naming_the_field_and_records_nothing(string body, string field)
     {
         var id = await Registered();

@@ -141,13 +141,91 @@ public sealed partial class AuthenticationTests(SecurityFixture fixture) : IClas
     }
 
     [Fact]
-    public async Task Sign_in_returns_only_to_a_path_of_this_site()
+    public async Task Sign_in_returns_to_a_path_of_this_site()
     {
-        var (local, _) = await SignInAsync(new System.Net.CookieContainer(), "admin", $"/schools/{DemoIds.MapleGrove}");
-        var (foreign, _) = await SignInAsync(new System.Net.CookieContainer(), "admin", "//evil.example/phish");
+        var (local, _) = await SignInAsync(new System.Net.CookieContainer(), "admin", $"/schools/{DemoIds.MapleGrove}?from=2024-01-01");
 
-        Assert.Equal($"/schools/{DemoIds.MapleGrove}", local);
-        Assert.Equal("/", foreign);
+        Assert.Equal($"/schools/{DemoIds.MapleGrove}?from=2024-01-01", local);
+    }
+
+    /// <summary>Return addresses a browser would follow off the site: it drops tabs and line breaks and reads "\" as "/".</summary>
+    public static TheoryData<string> ForeignReturnUrls() => new()
+    {
+        "//evil.example/phish",
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "/\r\n/evil.example",
+        "/\\evil.example",
+        "\\\\evil.example",
+        "/\t\\evil.example",
+        "/ /evil.example",
+        "/schools//evil.example",
+        "https://evil.example/",
+        "evil.example",
+        "/\u00a0/evil.example",
+    };
+
+    [Theory]
+    [MemberData(nameof(ForeignReturnUrls))]
+    public async Task Sign_in_sends_every_other_return_address_home(string returnUrl)
+    {
+        var (location, _) = await SignInAsync(new System.Net.CookieContainer(), "admin", returnUrl);
+
+        Assert.Equal("/", location);
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_passes_an_encoded_tab_on_and_sign_in_still_goes_home()
+    {
+        var cookies = new System.Net.CookieContainer();
+        using var client = CookieClient(cookies);
+        var page = await client.GetStringAsync($"{SecurityServices.SignInPath}?returnUrl=%2F%09%2Fevil.example");
+        var returnUrl = System.Net.WebUtility.HtmlDecode(ReturnUrlField().Match(page).Groups[1].Value);
+
+        var (location, _) = await SignInAsync(cookies, "admin", returnUrl);
+
+        Assert.Equal("/\t/evil.example", returnUrl);
+        Assert.Equal("/", location);
+    }
+
+    [Fact]
+    public async Task Sign_out_without_the_antiforgery_token_is_refused_and_the_session_stays()
+    {
+        var cookies = new System.Net.CookieContainer();
+        await SignInAsync(cookies, "principal", returnUrl: null);
+        using var browser = CookieClient(cookies);
+
+        using var forged = await browser.PostAsync(SignInEndpoints.SignOutPostPath, new FormUrlEncodedContent(new Dictionary<string, string>()));
+        using var after = await browser.GetAsync($"/api/schools/{DemoIds.MapleGrove}/state");
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.False(forged.Headers.TryGetValues("Set-Cookie", out var cleared) && cleared.Any(c => c.StartsWith(SecurityServices.CookieName, StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task Sign_out_with_the_page_s_form_expires_the_cookie_and_the_next_request_is_anonymous()
+    {
+        var cookies = new System.Net.CookieContainer();
+        await SignInAsync(cookies, "principal", returnUrl: null);
+        using var browser = CookieClient(cookies);
+        using var before = await browser.GetAsync($"/api/schools/{DemoIds.MapleGrove}/state");
+        var page = await browser.GetStringAsync("/");
+        var token = AntiforgeryField().Match(page).Groups[1].Value;
+
+        using var signOut = await browser.PostAsync(SignInEndpoints.SignOutPostPath, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            [SignInEndpoints.AntiforgeryField] = token,
+        }));
+        using var after = await browser.GetAsync($"/api/schools/{DemoIds.MapleGrove}/state");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.NotEmpty(token);
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        var expired = Assert.Single(signOut.Headers.GetValues("Set-Cookie"), c => c.StartsWith(SecurityServices.CookieName + "=", StringComparison.Ordinal));
+        Assert.Contains("expires=Thu, 01 Jan 1970", expired, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(cookies.GetCookies(fixture.Api.Http.BaseAddress!), c => c.Name == SecurityServices.CookieName);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
     [Fact]
@@ -196,12 +274,15 @@ public sealed partial class AuthenticationTests(SecurityFixture fixture) : IClas
     {
         var cookies = new System.Net.CookieContainer();
         await SignInAsync(cookies, persona, returnUrl: null);
-        return new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = fixture.Api.Http.BaseAddress };
+        return CookieClient(cookies);
     }
+
+    private HttpClient CookieClient(System.Net.CookieContainer cookies) =>
+        new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = fixture.Api.Http.BaseAddress };
 
     private async Task<(string? Location, string SetCookie)> SignInAsync(System.Net.CookieContainer cookies, string persona, string? returnUrl)
     {
-        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = fixture.Api.Http.BaseAddress };
+        using var client = CookieClient(cookies);
         var page = await client.GetStringAsync(SecurityServices.SignInPath);
         var token = AntiforgeryField().Match(page).Groups[1].Value;
         using var response = await client.PostAsync(SignInEndpoints.SignInPostPath, new FormUrlEncodedContent(new Dictionary<string, string>
@@ -217,6 +298,9 @@ public sealed partial class AuthenticationTests(SecurityFixture fixture) : IClas
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("name=\"returnUrl\" value=\"([^\"]*)\"")]
+    private static partial Regex ReturnUrlField();
 }
 
 /// <summary>Without Auth:LocalIssuer:Enabled (the default) nobody can ask the API for a token.</summary>
