@@ -119,7 +119,8 @@ public static class AccessTable
         // The local issuer (mapped with Auth:LocalIssuer:Enabled) and the sign-in cookie.
         new("POST /api/dev/tokens", "/api/dev/tokens", Who.Anonymous, null, """{"persona":"researcher"}""", Answer: HttpStatusCode.OK),
         new("POST /auth/signin", "/auth/signin", Who.Anonymous, null, "persona=admin", "application/x-www-form-urlencoded"),
-        new("POST /auth/signout", "/auth/signout", Who.Anonymous, null, string.Empty, "application/x-www-form-urlencoded", HttpStatusCode.Redirect),
+        // Without the sign-out form's antiforgery token, sign-out is refused.
+        new("POST /auth/signout", "/auth/signout", Who.Anonymous, null, string.Empty, "application/x-www-form-urlencoded", HttpStatusCode.BadRequest),
 
         // Web pages: the same rules; pages that name teachers are closed to pseudonym-only researchers.
         new("PAGE /", "/", Who.Researcher, Who.Anonymous),
