@@ -1,9 +1,13 @@
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using LearningOrg.Api.Contracts;
 using LearningOrg.Api.Endpoints;
+using LearningOrg.Api.Http;
 using LearningOrg.Api.Queries;
+using LearningOrg.Api.Research;
 using LearningOrg.Bench.Harness;
 using LearningOrg.Domain.Schools;
+using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.Persistence;
 using LearningOrg.Grains.ReadModels;
 using Marten;
@@ -12,8 +16,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LearningOrg.Bench.Scenarios;
 
 /// <summary>
-/// Scenario 5: a 100-entry page of a long school's timeline (GET /api/schools/{id}/timeline), and the comparison of a
-/// network's 200 schools at a date (GET /api/networks/{id}/comparison), each through the classes those endpoints call.
+/// Scenario 5: a 100-entry page of a long school's timeline (GET /api/schools/{id}/timeline), the comparison of a
+/// network's 200 schools at a date (GET /api/networks/{id}/comparison), and a school's state as a pseudonymized
+/// researcher reads it beside an administrator (GET /api/schools/{id}/state), each through the classes those endpoints call.
 /// </summary>
 public sealed class QueriesScenario : IScenario
 {
@@ -22,7 +27,36 @@ public sealed class QueriesScenario : IScenario
     public string Name => "queries";
 
     public async Task<IReadOnlyList<ScenarioReport>> RunAsync(BenchContext context, CancellationToken cancellationToken) =>
-        [await TimelineAsync(context, cancellationToken), await ComparisonAsync(context, cancellationToken)];
+        [await TimelineAsync(context, cancellationToken), await ComparisonAsync(context, cancellationToken), await ResearcherStateAsync(context, cancellationToken)];
+
+    private async Task<ScenarioReport> ResearcherStateAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var data = await ReadDataSets.LongSchoolAsync(context, cancellationToken);
+        await using var silo = await BenchSilo.StartAsync(context.ConnectionString, data.Schema, cancellationToken);
+        ResearcherStateBenchmarks.Subject = new ResearcherStateSubject(silo, data.SchoolId);
+        var latencies = InProcessLatency.Run<ResearcherStateBenchmarks>(context);
+
+        var researcher = latencies[nameof(ResearcherStateBenchmarks.Researcher)];
+        var admin = latencies[nameof(ResearcherStateBenchmarks.Administrator)];
+        var ratio = researcher.MedianMs / admin.MedianMs;
+        return new ScenarioReport(Number, $"A school's state as a pseudonymized researcher reads it, in a store of {data.StoreEvents:N0} events",
+            InProcessLatency.Method(context) +
+            $"School {data.SchoolId} (as in scenario 3). An operation is what GET /api/schools/{{id}}/state does in-process: the school " +
+            "grain's state, and the answer written as JSON. A pseudonymized researcher's answer is built again from its types " +
+            "(PseudonymizedView: keyed pseudonyms, name fields left out) with its free text looked up in the known-people read model " +
+            "(NameMask, one query by the answer's words). Baseline: the administrator's read of the same state, in the same run.",
+            [
+                new Measurement("pseudonymized researcher's state read (LearningOrg)", researcher.Count, "reads", null, researcher),
+                new Measurement("baseline: administrator's state read", admin.Count, "reads", null, admin),
+            ],
+            [
+                TargetCheck.AtMost("researcher's state read at most 2x the administrator's (median)", ratio, 2, "x"),
+            ],
+            [
+                $"At the median the researcher's read takes {ratio:0.00}x the administrator's. Nothing it does reads the event store: " +
+                "pseudonyms are keyed hashes, and the names are found by the words the answer holds, so its cost follows the answer, not the store.",
+            ]);
+    }
 
     private async Task<ScenarioReport> TimelineAsync(BenchContext context, CancellationToken cancellationToken)
     {
@@ -270,4 +304,56 @@ public class ComparisonBenchmarks
 
     [Benchmark(Baseline = true)]
     public Task<long> RawRows() => subject.RawRowsAsync();
+}
+
+/// <summary>What the researcher state benchmarks act on; set before BenchmarkDotNet runs them.</summary>
+public sealed class ResearcherStateSubject(BenchSilo silo, string schoolId)
+{
+    private static readonly JsonSerializerOptions Json = CreateJson();
+
+    private readonly Pseudonymizer pseudonyms = new("bench-pseudonym-key");
+
+    /// <summary>The administrator's answer: the grain's state as JSON.</summary>
+    public async Task<int> AdministratorAsync()
+    {
+        var response = await ResponseAsync();
+        return JsonSerializer.SerializeToUtf8Bytes(response, Json).Length;
+    }
+
+    /// <summary>The pseudonymized researcher's answer, built as PseudonymizedReads builds it.</summary>
+    public async Task<int> ResearcherAsync()
+    {
+        var response = await ResponseAsync();
+        var view = await PseudonymizedView.BuildAsync(response, pseudonyms, pseudonyms.Teacher, Json,
+            texts => NameMask.ForAsync(silo.Store, texts, pseudonyms.Teacher, CancellationToken.None));
+        return JsonSerializer.SerializeToUtf8Bytes(view, Json).Length;
+    }
+
+    private async Task<StateResponse<SchoolState>> ResponseAsync()
+    {
+        var view = await silo.Grains.GetGrain<ISchoolGrain>(schoolId).GetState()
+            ?? throw new InvalidOperationException($"School {schoolId} is missing.");
+        return new StateResponse<SchoolState>(schoolId, view.Version, null, view.State);
+    }
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        JsonContract.Configure(options);
+        return options;
+    }
+}
+
+/// <summary>BenchmarkDotNet's view of the state reads (<see cref="InProcessLatency"/>).</summary>
+public class ResearcherStateBenchmarks
+{
+    private readonly ResearcherStateSubject subject = Subject ?? throw new InvalidOperationException("Set ResearcherStateBenchmarks.Subject first.");
+
+    public static ResearcherStateSubject? Subject { get; set; }
+
+    [Benchmark]
+    public Task<int> Researcher() => subject.ResearcherAsync();
+
+    [Benchmark(Baseline = true)]
+    public Task<int> Administrator() => subject.AdministratorAsync();
 }

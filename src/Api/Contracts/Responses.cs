@@ -1,3 +1,4 @@
+using LearningOrg.Api.Research;
 using LearningOrg.Grains.Persistence;
 
 namespace LearningOrg.Api.Contracts;
@@ -7,19 +8,19 @@ namespace LearningOrg.Api.Contracts;
 public sealed record CommandAccepted(string StreamId, long Version, int EventsAppended, DateTimeOffset? OccurredAt, bool Replayed);
 
 /// <summary>An aggregate's state; <paramref name="AsOf"/> is set when it was folded up to a date.</summary>
-public sealed record StateResponse<TState>(string Id, long Version, DateTimeOffset? AsOf, TState State);
+public sealed record StateResponse<TState>([property: Pseudonymized(PseudonymizedAs.AggregateId)] string Id, long Version, DateTimeOffset? AsOf, TState State);
 
 /// <summary>A recorded event with its metadata, as the events endpoints and exports show it.</summary>
 public sealed record EventEnvelope(
     Guid EventId,
     long Sequence,
-    string StreamId,
+    [property: Pseudonymized(PseudonymizedAs.StreamKey)] string StreamId,
     long Version,
     string Type,
     DateTimeOffset OccurredAt,
     DateTimeOffset RecordedAt,
-    string? RecordedBy,
-    string? CommandId,
+    [property: Pseudonymized(PseudonymizedAs.User)] string? RecordedBy,
+    [property: Pseudonymized(PseudonymizedAs.Command)] string? CommandId,
     object Data)
 {
     public static EventEnvelope From(RecordedEvent e) =>
@@ -28,4 +29,4 @@ public sealed record EventEnvelope(
 
 /// <summary>A page of a stream's events.</summary>
 /// <param name="NextFromVersion">Pass as fromVersion to read on; null at the end of the stream.</param>
-public sealed record EventPage(string StreamId, IReadOnlyList<EventEnvelope> Events, long? NextFromVersion);
+public sealed record EventPage([property: Pseudonymized(PseudonymizedAs.StreamKey)] string StreamId, IReadOnlyList<EventEnvelope> Events, long? NextFromVersion);

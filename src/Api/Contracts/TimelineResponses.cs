@@ -1,4 +1,6 @@
 using System.Text.Json;
+using LearningOrg.Api.Research;
+using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Grains.ReadModels;
 
@@ -25,16 +27,16 @@ public sealed record TimelineResponse(
 /// <param name="Data">The event's fields as stored (see /api/event-types).</param>
 public sealed record TimelineItem(
     Guid EventId,
-    string StreamId,
+    [property: Pseudonymized(PseudonymizedAs.StreamKey)] string StreamId,
     string Aggregate,
     long Version,
     string Type,
     string Kind,
     DateTimeOffset OccurredAt,
     DateTimeOffset RecordedAt,
-    string? RecordedBy,
-    IReadOnlyList<string> Persons,
-    string Summary,
+    [property: Pseudonymized(PseudonymizedAs.User)] string? RecordedBy,
+    [property: TeacherReference] IReadOnlyList<string> Persons,
+    [property: Pseudonymized(PseudonymizedAs.EventSummary)] string Summary,
     JsonElement Data)
 {
     public static TimelineItem From(TimelineEntry e) =>
@@ -50,7 +52,7 @@ public sealed record EpisodesResponse(string SchoolId, IReadOnlyList<EpisodeItem
 /// <param name="DaysOpen">Whole days from opening to resolution, or to now while open.</param>
 public sealed record EpisodeItem(
     string EpisodeId,
-    string TeacherId,
+    [property: TeacherReference] string TeacherId,
     string Description,
     string Status,
     DateTimeOffset OpenedAt,

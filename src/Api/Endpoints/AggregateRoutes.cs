@@ -89,7 +89,7 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
         // Every read below needs read access to the {id}; researchers without identifiable access read pseudonyms.
         var reads = group.MapGroup(string.Empty)
             .RequireAuthorization(Policies.For(kind, Access.Read))
-            .AddEndpointFilter(PseudonymizedReads.Filter);
+            .AddEndpointFilterFactory(PseudonymizedReads.For(kind));
         reads.MapGet("/{id}/state", async Task<Results<Ok<StateResponse<TState>>, Ok<SequenceStateResponse<TState>>, StatusCodeHttpResult, ProblemHttpResult>> (
                 string id, DateTimeOffset? asOf, long? asOfSequence, HttpContext http, IGrainFactory grains, EventJournal journal, CancellationToken cancellationToken) =>
             {

@@ -5,6 +5,7 @@ using LearningOrg.Api.Http;
 using LearningOrg.Api.Security;
 using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
+using LearningOrg.Grains.Persistence;
 using LearningOrg.Grains.ReadModels;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,7 +28,7 @@ public static class TimelineEndpoints
     {
         var schools = app.MapGroup("/api/schools").WithTags("Timelines")
             .RequireAuthorization(Policies.ReadSchool)
-            .AddEndpointFilter(PseudonymizedReads.Filter);
+            .AddEndpointFilterFactory(PseudonymizedReads.For(StreamKeys.School));
 
         schools.MapGet("/{id}/timeline", async Task<Results<Ok<TimelineResponse>, ProblemHttpResult>> (
                 string id,

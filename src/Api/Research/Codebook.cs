@@ -77,8 +77,9 @@ public static class Codebook
             "(data also repeats occurredAt). Lines are ordered by sequence. An export is fixed at a global sequence " +
             "(X-Export-Sequence): the same request with that upToSequence gives the same bytes later. In pseudonymized " +
             "exports (the default) teacher ids are replaced by keyed pseudonyms wherever they appear, fields holding a " +
-            "person's name are left out, and teachers' registered full names are replaced by their pseudonym in free " +
-            "text; other free text is exported as written and may still mention people (first names, nicknames).",
+            "person's name are left out, and in free text teachers' registered full names are replaced by their " +
+            "pseudonym and the other names name fields hold (who assessed, who observed) by [name withheld]; other free " +
+            "text is exported as written and may still mention people (first names, nicknames).",
             Envelope,
             new CsvConventions(
                 "UTF-8 without byte order mark; RFC 4180 quoting",

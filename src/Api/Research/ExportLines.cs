@@ -48,7 +48,8 @@ public static class ResearchJson
 /// Turns recorded events into export lines. Identifiable: the events as recorded. Pseudonymized: teacher ids become
 /// keyed pseudonyms wherever they appear (teacher streams, <see cref="EventField.TeacherReference"/> fields), fields
 /// holding a person's name are left out, who recorded the event and the command id are replaced by keyed hashes, and
-/// every teacher's registered full name is replaced by their pseudonym in the remaining text.
+/// in the remaining text every teacher's registered full name is replaced by their pseudonym and every other name a
+/// name field holds (who assessed, who observed: the words before a bracket) by <see cref="NameMask.Withheld"/>.
 /// </summary>
 public sealed class ExportLines
 {
@@ -77,10 +78,17 @@ public sealed class ExportLines
 
     public static ExportLines Identifiable() => new(null, []);
 
+    /// <summary>The event types with a name field, besides a teacher's registration.</summary>
+    private static readonly Type[] NameBearingTypes =
+        [.. EventShapes.All.Where(s => s.Type.ClrType != typeof(TeacherRegistered) && s.Fields.Any(f => f.PersonalName)).Select(s => s.Type.ClrType)];
+
     /// <summary>The ids of every teacher registered up to the export's sequence (empty when identifiable).</summary>
     public IReadOnlyCollection<string> TeacherIds { get; }
 
-    /// <summary>Pseudonymized lines; reads every teacher's registered name up to the export's sequence, to find it in free text.</summary>
+    /// <summary>
+    /// Pseudonymized lines; reads every name recorded up to the export's sequence, to find it in free text. Only those:
+    /// a name recorded later must not change what an export up to that sequence holds.
+    /// </summary>
     public static async Task<ExportLines> PseudonymizedAsync(Pseudonymizer pseudonyms, EventJournal journal, long upToSequence, CancellationToken cancellationToken)
     {
         var registrations = await journal.ReadCreationsAsync(StreamKeys.Teacher + "/", upToSequence, cancellationToken);
@@ -95,6 +103,17 @@ public sealed class ExportLines
             var pseudonym = pseudonyms.Teacher(StreamKeys.Parse(registration.StreamId).Id);
             // Two teachers with one name: the text cannot tell which was meant.
             byName[name] = byName.TryGetValue(name, out var other) && other != pseudonym ? AmbiguousName : pseudonym;
+        }
+        foreach (var named in await journal.ReadEventsOfTypesAsync(NameBearingTypes, upToSequence, cancellationToken))
+        {
+            foreach (var field in EventShapes.For(named.Data.GetType()).Fields.Where(f => f.PersonalName))
+            {
+                if (field.Property.GetValue(named.Data) is string value && value.Split('(')[0].Trim() is { Length: >= MinScrubbedNameLength } name)
+                {
+                    // A teacher's registered name keeps standing for the teacher.
+                    byName.TryAdd(name, NameMask.Withheld);
+                }
+            }
         }
         return new ExportLines(pseudonyms, byName, teacherIds);
     }

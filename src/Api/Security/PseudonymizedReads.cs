@@ -1,9 +1,11 @@
+using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using LearningOrg.Api.Endpoints;
+using LearningOrg.Api.Http;
 using LearningOrg.Api.Research;
 using LearningOrg.Grains.Persistence;
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -11,116 +13,85 @@ using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 namespace LearningOrg.Api.Security;
 
 /// <summary>
-/// What a researcher without identifiable access reads: the answer as the endpoint built it, with every teacher id
-/// replaced by its keyed pseudonym (the exports' <see cref="Pseudonymizer"/>, so a teacher has one pseudonym in reads
-/// and exports), teacher ids and registered names in free text replaced too, the fields holding other people's names
-/// left out, and recordedBy and commandId hashed. It works on the JSON of any read, so a new read cannot forget a field.
+/// What a researcher without identifiable access reads: the answer built again by <see cref="PseudonymizedView"/>
+/// from the answer's types, with teachers' pseudonyms (the exports' <see cref="Pseudonymizer"/>, so a teacher has one
+/// pseudonym in reads and exports), name fields left out, and free text masked. Such a reader names teachers by their
+/// pseudonyms too: in the route's {id} of a teacher and in a timeline's person filter; a teacher id is not found.
+/// Nothing here reads the event store beyond what the endpoint reads: pseudonyms are keyed hashes, the names come from
+/// the known-people read model, and a pseudonym is resolved by <see cref="PseudonymDirectory"/>.
 /// </summary>
-public sealed class PseudonymizedReads(EventJournal journal, IOptionsMonitor<ResearchOptions> research, IOptions<HttpJsonOptions> json)
+public sealed class PseudonymizedReads(PseudonymDirectory directory, IDocumentStore store, IOptions<HttpJsonOptions> json)
 {
-    /// <summary>Fields holding a person's name (and only ever a name): removed. "name" itself is also a school's name, so it is scrubbed instead.</summary>
-    private static readonly HashSet<string> PersonalNameFields = BuildPersonalNameFields();
+    /// <summary>The route parameter and query parameter that name a teacher.</summary>
+    private const string RouteId = "id";
+    private const string Person = "person";
 
-    /// <summary>The endpoint filter of every read a researcher may make.</summary>
-    public static async ValueTask<object?> Filter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>The endpoint filter of every read a researcher may make; <paramref name="kind"/> is what the route's {id} names.</summary>
+    public static Func<EndpointFilterFactoryContext, EndpointFilterDelegate, EndpointFilterDelegate> For(string kind) => (factory, next) =>
     {
-        var result = await next(context);
-        if (!Caller.From(context.HttpContext.User).SeesPseudonymsOnly)
+        var parameters = factory.MethodInfo.GetParameters();
+        var teacherArgument = kind == StreamKeys.Teacher ? IndexOf(parameters, RouteId) : -1;
+        var personArgument = IndexOf(parameters, Person);
+        return async context =>
         {
-            return result;
-        }
-        var inner = result is INestedHttpResult nested ? nested.Result : result;
-        if (inner is IValueHttpResult { Value: { } value } && value is not ProblemDetails)
-        {
+            if (!Caller.From(context.HttpContext.User).SeesPseudonymsOnly)
+            {
+                return await next(context);
+            }
             var reads = context.HttpContext.RequestServices.GetRequiredService<PseudonymizedReads>();
-            return await reads.RedactAsync(value, context.HttpContext.RequestAborted);
-        }
-        return result;
-    }
+            return await reads.ReadAsync(context, next, teacherArgument, personArgument);
+        };
+    };
 
-    public async Task<IResult> RedactAsync(object value, CancellationToken cancellationToken)
+    private async Task<object?> ReadAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, int teacherArgument, int personArgument)
     {
-        if (string.IsNullOrWhiteSpace(research.CurrentValue.PseudonymKey))
+        if (directory.Pseudonyms is not { } pseudonyms)
         {
             return ExportEndpoints.KeyMissing();
         }
-        var pseudonyms = new Pseudonymizer(research.CurrentValue.PseudonymKey);
-        var lines = await ExportLines.PseudonymizedAsync(pseudonyms, journal, long.MaxValue, cancellationToken);
-        var redactor = new Redactor(pseudonyms, lines);
-        var node = JsonSerializer.SerializeToNode(value, value.GetType(), json.Value.SerializerOptions);
-        return TypedResults.Json(redactor.Walk(node), json.Value.SerializerOptions);
-    }
-
-    private static HashSet<string> BuildPersonalNameFields()
-    {
-        var fields = EventShapes.All.SelectMany(s => s.Fields).ToList();
-        var other = fields.Where(f => !f.PersonalName).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        return [.. fields.Where(f => f.PersonalName && !other.Contains(f.Name)).Select(f => f.Name)];
-    }
-
-    private sealed class Redactor
-    {
-        private const string TeacherStreamPrefix = StreamKeys.Teacher + "/";
-
-        private readonly Pseudonymizer pseudonyms;
-        private readonly ExportLines lines;
-        private readonly Dictionary<string, string> pseudonymOfId;
-        private readonly Regex? ids;
-
-        public Redactor(Pseudonymizer pseudonyms, ExportLines lines)
+        var cancellationToken = context.HttpContext.RequestAborted;
+        string? pseudonym = null;
+        string? teacherId = null;
+        if (teacherArgument >= 0 && context.Arguments[teacherArgument] is string id)
         {
-            this.pseudonyms = pseudonyms;
-            this.lines = lines;
-            pseudonymOfId = lines.TeacherIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, pseudonyms.Teacher, StringComparer.Ordinal);
-            if (pseudonymOfId.Count > 0)
+            teacherId = await directory.TeacherAsync(id, cancellationToken);
+            if (teacherId is null)
             {
-                // Whole ids only: "ana" must not match inside "ana-lopez".
-                var alternatives = pseudonymOfId.Keys.OrderByDescending(id => id.Length).Select(Regex.Escape);
-                ids = new Regex($"(?<![A-Za-z0-9-])(?:{string.Join('|', alternatives)})(?![A-Za-z0-9-])",
-                    RegexOptions.CultureInvariant, TimeSpan.FromSeconds(5));
+                return Problems.NotFound($"No teacher has the pseudonym {Cut(id)}; pseudonymized readers name teachers by their pseudonyms (t- and 20 hex digits).");
             }
+            (pseudonym, context.Arguments[teacherArgument]) = (id, teacherId);
+        }
+        if (personArgument >= 0 && context.Arguments[personArgument] is string person)
+        {
+            if (await directory.TeacherAsync(person, cancellationToken) is not { } personId)
+            {
+                return Problems.Invalid(Person, $"No teacher has the pseudonym {Cut(person)}; person takes a teacher's pseudonym (t- and 20 hex digits).");
+            }
+            context.Arguments[personArgument] = personId;
         }
 
-        public JsonNode? Walk(JsonNode? node) => node switch
+        var result = await next(context);
+        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        if (inner is IValueHttpResult { Value: ProblemDetails problem })
         {
-            JsonObject obj => WalkObject(obj),
-            JsonArray array => new JsonArray([.. array.Select(Walk)]),
-            JsonValue value when value.GetValueKind() == JsonValueKind.String => JsonValue.Create(Text(value.GetValue<string>())),
-            _ => node?.DeepClone(),
-        };
-
-        private JsonObject WalkObject(JsonObject obj)
-        {
-            var copy = new JsonObject();
-            foreach (var (key, value) in obj)
+            // The endpoint's own message names the teacher it was given.
+            if (teacherId is not null && problem.Detail is not null)
             {
-                if (PersonalNameFields.Contains(key))
-                {
-                    continue;
-                }
-                var name = pseudonymOfId.GetValueOrDefault(key, key);
-                copy[name] = (key, value) switch
-                {
-                    ("recordedBy", JsonValue v) when v.GetValueKind() == JsonValueKind.String => pseudonyms.User(v.GetValue<string>()),
-                    ("commandId", JsonValue v) when v.GetValueKind() == JsonValueKind.String => pseudonyms.Command(v.GetValue<string>()),
-                    _ => Walk(value),
-                };
+                problem.Detail = problem.Detail.Replace(teacherId, pseudonym, StringComparison.Ordinal);
             }
-            return copy;
+            return result;
         }
-
-        private string Text(string text)
+        if (inner is not IValueHttpResult { Value: { } value })
         {
-            if (pseudonymOfId.TryGetValue(text, out var pseudonym))
-            {
-                return pseudonym;
-            }
-            if (text.StartsWith(TeacherStreamPrefix, StringComparison.Ordinal) && pseudonymOfId.TryGetValue(text[TeacherStreamPrefix.Length..], out pseudonym))
-            {
-                return TeacherStreamPrefix + pseudonym;
-            }
-            var withoutIds = ids is null ? text : ids.Replace(text, m => pseudonymOfId[m.Value]);
-            return lines.Scrub(withoutIds);
+            return result;
         }
+        var view = await PseudonymizedView.BuildAsync(value, pseudonyms, directory.Teacher, json.Value.SerializerOptions,
+            texts => NameMask.ForAsync(store, texts, directory.Teacher, cancellationToken));
+        return TypedResults.Json(view, json.Value.SerializerOptions);
     }
+
+    private static int IndexOf(ParameterInfo[] parameters, string name) =>
+        Array.FindIndex(parameters, p => p.Name == name && p.ParameterType == typeof(string));
+
+    private static string Cut(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }

@@ -1,3 +1,4 @@
+using LearningOrg.Api.Research;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -38,6 +39,7 @@ public static class SecurityServices
         builder.Services.AddSingleton<ScopeResolver>();
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeAuthorizationHandler>();
         builder.Services.AddScoped<PseudonymizedReads>();
+        builder.Services.AddSingleton<PseudonymDirectory>();
         builder.Services.AddAuthorization(Policies.Add);
 
         builder.Services.AddAuthentication(Scheme)

@@ -14,3 +14,10 @@ public sealed class TeacherReferenceAttribute : Attribute;
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter, Inherited = false)]
 public sealed class PersonalNameAttribute : Attribute;
+
+/// <summary>
+/// The field is a dictionary keyed by teacher ids. Pseudonymized reads replace each key with the teacher's pseudonym.
+/// Every new dictionary keyed by teacher ids needs this attribute.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter, Inherited = false)]
+public sealed class TeacherKeysAttribute : Attribute;

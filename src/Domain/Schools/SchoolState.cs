@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LearningOrg.Domain.Common;
 
 namespace LearningOrg.Domain.Schools;
 
@@ -12,7 +13,7 @@ public sealed record Tenure([property: Id(0)] DateTimeOffset From, [property: Id
 [GenerateSerializer, Immutable]
 public sealed record RoleState(
     [property: Id(0)] TeacherLeaderRoleDefined Definition,
-    [property: Id(1)] ImmutableDictionary<string, DateTimeOffset> Holders,
+    [property: Id(1), TeacherKeys] ImmutableDictionary<string, DateTimeOffset> Holders,
     [property: Id(2)] DateTimeOffset? RetiredAt = null)
 {
     public int FreeSeats => Definition.Seats - Holders.Count;
@@ -20,7 +21,7 @@ public sealed record RoleState(
 
 [GenerateSerializer, Immutable]
 public sealed record EpisodeState(
-    [property: Id(0)] string TeacherId,
+    [property: Id(0), TeacherReference] string TeacherId,
     [property: Id(1)] DateTimeOffset OpenedAt,
     [property: Id(2)] BreakingRanksLevel Level,
     [property: Id(3)] DateTimeOffset LastEventAt,
@@ -45,7 +46,7 @@ public sealed record SchoolState(
     [property: Id(1)] string District,
     [property: Id(2)] int StaffCount,
     [property: Id(3)] DateTimeOffset RegisteredAt,
-    [property: Id(4)] ImmutableDictionary<string, ImmutableArray<Tenure>> StaffHistory,
+    [property: Id(4), TeacherKeys] ImmutableDictionary<string, ImmutableArray<Tenure>> StaffHistory,
     [property: Id(5)] ImmutableDictionary<string, RoleState> Roles,
     [property: Id(6)] ImmutableDictionary<string, DecisionMode> Decisions,
     [property: Id(7)] ImmutableDictionary<string, EpisodeState> Episodes,

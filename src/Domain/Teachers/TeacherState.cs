@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LearningOrg.Domain.Common;
 
 namespace LearningOrg.Domain.Teachers;
 
@@ -16,7 +17,7 @@ public sealed record HeldRole(
 /// <param name="AtSchoolSince">When the teacher joined <paramref name="SchoolId"/>'s staff: their registration or last move.</param>
 [GenerateSerializer, Immutable]
 public sealed record TeacherState(
-    [property: Id(0)] string Name,
+    [property: Id(0), PersonalName] string Name,
     [property: Id(1)] string SchoolId,
     [property: Id(2)] ImmutableArray<string> Subjects,
     [property: Id(3)] ImmutableArray<string> Grades,

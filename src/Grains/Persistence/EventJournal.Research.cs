@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using JasperFx.Events;
 using LearningOrg.Domain.Common;
 using Marten;
+using Marten.Events;
 using Npgsql;
 
 namespace LearningOrg.Grains.Persistence;
@@ -133,6 +134,32 @@ public sealed partial class EventJournal
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
         return [.. events.Select(ToRecorded)];
+    }
+
+    /// <summary>The events of these types up to a sequence, in sequence order.</summary>
+    public async Task<IReadOnlyList<RecordedEvent>> ReadEventsOfTypesAsync(IReadOnlyCollection<Type> types, long upToSequence, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var events = await session.Events.QueryAllRawEvents()
+            .Where(e => e.EventTypesAre(types.ToArray()) && e.Sequence <= upToSequence)
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+        return [.. events.Select(ToRecorded)];
+    }
+
+    /// <summary>The ids of every stream whose key starts with <paramref name="prefix"/>: one row per stream, not per event.</summary>
+    public async Task<IReadOnlyList<string>> StreamIdsAsync(string prefix, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand($"select id from {Quote(Schema)}.mt_streams where starts_with(id, @prefix)", connection);
+        command.Parameters.AddWithValue("prefix", prefix);
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0)[prefix.Length..]);
+        }
+        return ids;
     }
 
     /// <summary>Which of these event ids the store already holds.</summary>

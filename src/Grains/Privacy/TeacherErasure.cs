@@ -43,6 +43,10 @@ public sealed class TeacherErasure(IDocumentStore store, IGrainFactory grains, T
 
         var record = await query.LoadAsync<ErasureRecord>(teacherId, cancellationToken)
             ?? await LogAsync(new ErasureRecord(teacherId, clock.GetUtcNow(), requestedBy, plan), cancellationToken);
+        if (redactor is not null)
+        {
+            await ForgetNameAsync(registered.Name, teacherId, cancellationToken);
+        }
         if (plan.Length > 0)
         {
             var masked = plan.Select(f => f.EventId).ToHashSet();
@@ -155,6 +159,24 @@ public sealed class TeacherErasure(IDocumentStore store, IGrainFactory grains, T
             }
         }
         await session.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes the name out of the names pseudonymized reads look for, unless another teacher is registered under it:
+    /// then it is still theirs to hide.
+    /// </summary>
+    private async Task ForgetNameAsync(string name, string teacherId, CancellationToken cancellationToken)
+    {
+        if (PersonNames.Key(name) is not { } key)
+        {
+            return;
+        }
+        await using var session = store.LightweightSession();
+        if (await session.LoadAsync<KnownPerson>(key, cancellationToken) is { } known && known.TeacherId == teacherId)
+        {
+            session.Delete<KnownPerson>(key);
+            await session.SaveChangesAsync(cancellationToken);
+        }
     }
 
     /// <summary>Every grain whose stream was masked reads its state again and rewrites its snapshot, on whichever silo it is active.</summary>

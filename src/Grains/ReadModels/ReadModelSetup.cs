@@ -15,10 +15,12 @@ public static class ReadModelSetup
     public const string Timeline = "timeline";
     public const string EpisodeSpans = "episode-spans";
     public const string SchoolActivity = "school-activity";
+    public const string KnownPeople = "known-people";
 
     /// <summary>Raise it when a projection changes what it writes: the next start rebuilds (<see cref="ReadModelCatchUp"/>).</summary>
     /// <remarks>2: the timeline's order keys became columns of their own (<see cref="DuplicateTimelineOrder"/>); the rebuild fills them.</remarks>
-    public const int CurrentBuild = 2;
+    /// <remarks>3: the names the store knows (<see cref="KnownPerson"/>), for pseudonymized reads.</remarks>
+    public const int CurrentBuild = 3;
 
     /// <summary>The index that gives a school's timeline in its order, ids included, so a page is found from the index alone.</summary>
     public const string TimelineOrderIndex = "mt_doc_timeline_entry_idx_order";
@@ -37,6 +39,7 @@ public static class ReadModelSetup
         options.Schema.For<TimelineLookup>().DocumentAlias("timeline_lookup");
         options.Schema.For<EpisodeSpan>().DocumentAlias("episode_span")
             .Index(x => x.SchoolId);
+        options.Schema.For<KnownPerson>().DocumentAlias("known_person");
         options.Schema.For<ReadModelBuild>().DocumentAlias("read_model_build");
         options.Schema.For<SchoolMonthActivity>().DocumentAlias("school_month_activity")
             .Index(x => x.SchoolId);
@@ -50,6 +53,8 @@ public static class ReadModelSetup
         });
         options.Projections.Add(new EpisodeSpanProjection(), ProjectionLifecycle.Inline, EpisodeSpans,
             rebuild => rebuild.DeleteViewTypeOnTeardown<EpisodeSpan>());
+        options.Projections.Add(new KnownPeopleProjection(), ProjectionLifecycle.Inline, KnownPeople,
+            rebuild => rebuild.DeleteViewTypeOnTeardown<KnownPerson>());
         options.Projections.Add(new SchoolActivityProjection(), ProjectionLifecycle.Async, SchoolActivity,
             rebuild => rebuild.DeleteViewTypeOnTeardown<SchoolMonthActivity>());
         ProjectionDaemon.Configure(options);
@@ -78,5 +83,6 @@ public static class ReadModelSetup
         using var daemon = await store.BuildProjectionDaemonAsync(logger: logger);
         await daemon.RebuildProjectionAsync(Timeline, cancellation);
         await daemon.RebuildProjectionAsync(EpisodeSpans, cancellation);
+        await daemon.RebuildProjectionAsync(KnownPeople, cancellation);
     }
 }

@@ -282,6 +282,16 @@ public sealed class TimelineProjection : IProjection
         Data = JsonSerializer.SerializeToElement(data, data.GetType(), DataJson),
     };
 
+    /// <summary>
+    /// The sentence the timeline shows for <paramref name="data"/>, recorded in the stream of <paramref name="sourceId"/>:
+    /// the same words whoever reads, from whatever fields the caller passes (a pseudonymized reader's are pseudonymized).
+    /// </summary>
+    public static string Summarize(DomainEvent data, string sourceId) => TimelineText.Summary(data, sourceId);
+
+    /// <summary>An entry's <see cref="TimelineEntry.Data"/> read back as the event it was written from.</summary>
+    public static DomainEvent ReadData(JsonElement data, Type eventType) =>
+        (DomainEvent)(data.Deserialize(eventType, DataJson) ?? throw new JsonException($"A timeline entry's data is not a {eventType.Name}."));
+
     /// <summary>PostgreSQL keeps the store's timestamp to the microsecond; so does the timeline, so that the two agree.</summary>
     private static DateTimeOffset ToMicroseconds(DateTimeOffset at)
     {
