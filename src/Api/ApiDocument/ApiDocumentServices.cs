@@ -7,6 +7,7 @@ public static class ApiDocumentServices
         services.AddOpenApi(options =>
         {
             options.AddSchemaTransformer<EnumSchemaTransformer>();
+            options.AddSchemaTransformer<OffsetDateSchemaTransformer>();
             options.AddSchemaTransformer<ProblemSchemaTransformer>();
             options.AddOperationTransformer<ProblemResponsesTransformer>();
             options.AddDocumentTransformer<DocumentTransformer>();
