@@ -50,7 +50,9 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
         },
         BreakingRanksEpisodeEscalated e => UpdateEpisode(state, e.EpisodeId, x => x with { Level = e.Level, LastEventAt = e.OccurredAt }),
         BreakingRanksEpisodeResolved e => UpdateEpisode(state, e.EpisodeId, x => x with { Outcome = e.Outcome, LastEventAt = e.OccurredAt }),
-        _ => state,
+        // A value older than the one held, or a departure of a teacher not on the staff, changes nothing.
+        StaffCountChanged or TeacherLeftStaff or LeadershipStageAssessed or SchoolConditionAssessed => state,
+        _ => throw new UnhandledEventException(AggregateKind.School, @event),
     };
 
     /// <summary>Why a role ends when its holder moves to another school before the school heard of the move.</summary>
