@@ -76,6 +76,23 @@ public sealed record TeacherLeaderRoleDefined(
     [property: Id(6)] int Seats,
     [property: Id(7)] DecidedAt DecidedAt) : SchoolEvent;
 
+/// <summary>
+/// A new revision of a teacher-leader role's job description, whole: what it says replaces what the role said until
+/// then, and the role keeps every revision.
+/// </summary>
+[GenerateSerializer, Alias("RoleRevised.v1")]
+[Meaning("A teacher-leader role's job description was revised; the role keeps each revision, and its holders.")]
+[Command("role-revisions", "Revise a teacher-leader role's job description: a new revision replaces its commitments, expectations, hours, seats and who decided it")]
+public sealed record RoleRevised(
+    [property: Id(0)] string RoleId,
+    [property: Id(1)] string Title,
+    [property: Id(2)] string Category,
+    [property: Id(3)] ImmutableArray<string> Commitments,
+    [property: Id(4)] ImmutableArray<string> Expectations,
+    [property: Id(5)] decimal HoursPerWeek,
+    [property: Id(6)] int Seats,
+    [property: Id(7)] DecidedAt DecidedAt) : SchoolEvent;
+
 [GenerateSerializer, Alias("TeacherLeaderRoleRetired.v1")]
 [Meaning("A role was retired; it can no longer be assigned.")]
 [Command("role-retirements", "Retire a teacher-leader role")]

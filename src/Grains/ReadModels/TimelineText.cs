@@ -40,6 +40,7 @@ internal static class TimelineText
         TeacherLeftStaff e => $"{e.TeacherId} left the staff",
         LeadershipStageAssessed e => $"Leadership stage assessed as {e.Stage} by {e.AssessedBy}",
         TeacherLeaderRoleDefined e => $"Role '{e.Title}' defined ({Count(e.Seats, "seat")}, {Number(e.HoursPerWeek)} h a week, decided by the {Decider(e.DecidedAt)})",
+        RoleRevised e => $"Role '{e.Title}' revised ({Count(e.Seats, "seat")}, {Number(e.HoursPerWeek)} h a week, decided by the {Decider(e.DecidedAt)})",
         TeacherLeaderRoleRetired e => $"Role {e.RoleId} retired: {Cut(e.Reason)}",
         RoleAssigned e => $"{e.TeacherId} assigned to role {e.RoleId}",
         RoleVacated e => $"{e.TeacherId} left role {e.RoleId}: {Cut(e.Reason)}",
