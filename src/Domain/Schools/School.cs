@@ -38,8 +38,13 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
         {
             Definition = r.Definition with
             {
-                Title = e.Title, Category = e.Category, Commitments = e.Commitments, Expectations = e.Expectations,
-                HoursPerWeek = e.HoursPerWeek, Seats = e.Seats, DecidedAt = e.DecidedAt,
+                Title = e.Title,
+                Category = e.Category,
+                Commitments = e.Commitments,
+                Expectations = e.Expectations,
+                HoursPerWeek = e.HoursPerWeek,
+                Seats = e.Seats,
+                DecidedAt = e.DecidedAt,
             },
             Revisions = (r.Revisions.IsDefault ? [] : r.Revisions).Add(e),
         }),
