@@ -49,15 +49,7 @@ public sealed class HttpCommands(HttpClient http)
         var routes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var type in EventCatalog.All)
         {
-            var kind = type.ClrType.Namespace switch
-            {
-                "LearningOrg.Domain.Schools" => "school",
-                "LearningOrg.Domain.Teachers" => "teacher",
-                "LearningOrg.Domain.Initiatives" => "initiative",
-                "LearningOrg.Domain.Networks" => "network",
-                _ => null,
-            };
-            if (kind is not null && operations.TryGetValue($"{kind}-{type.ClrType.Name}", out var route))
+            if (operations.TryGetValue($"{type.Aggregate}-{type.ClrType.Name}", out var route))
             {
                 routes[type.Name] = route;
             }

@@ -1,7 +1,6 @@
 using LearningOrg.Bench.Generation;
 using LearningOrg.Domain;
-using LearningOrg.Domain.Schools;
-using LearningOrg.Domain.Teachers;
+using LearningOrg.Domain.Common;
 
 namespace LearningOrg.Bench.Ingest;
 
@@ -22,13 +21,7 @@ public sealed record IngestWorkload(
     IReadOnlyDictionary<string, long> SeededVersions)
 {
     /// <summary>Events the grains write themselves as the second write of a two-aggregate command (see docs/two-aggregate-operations.md).</summary>
-    private static readonly HashSet<string> FollowUpTypes =
-    [
-        EventCatalog.For(typeof(TeacherJoinedStaff)).Name, EventCatalog.For(typeof(RoleTaken)).Name, EventCatalog.For(typeof(RoleLeft)).Name,
-    ];
-
-    /// <summary>The command-id segments of follow-ups (a move's departure is a TeacherLeftStaff with "…/leave").</summary>
-    private static readonly string[] FollowUpSegments = ["join", "leave", "teacher"];
+    private static readonly HashSet<string> FollowUpTypes = [.. EventCatalog.All.Where(t => t.IsFollowUpOnly).Select(t => t.Name)];
 
     public long Commands => Queues.Sum(q => (long)q.Count);
 
@@ -66,5 +59,5 @@ public sealed record IngestWorkload(
 
     private static bool IsFollowUp(TemplateEvent e) =>
         FollowUpTypes.Contains(e.Type)
-        || (e.CommandId is { } id && id.Split('/').Skip(1).Any(segment => FollowUpSegments.Contains(segment, StringComparer.Ordinal)));
+        || (e.CommandId is { } id && id.Split('/').Skip(1).Any(segment => FollowUp.Steps.Contains(segment, StringComparer.Ordinal)));
 }

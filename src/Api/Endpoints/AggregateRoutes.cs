@@ -1,7 +1,9 @@
+using System.Reflection;
 using LearningOrg.Api.ApiDocument;
 using LearningOrg.Api.Contracts;
 using LearningOrg.Api.Http;
 using LearningOrg.Api.Security;
+using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.Persistence;
@@ -10,7 +12,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace LearningOrg.Api.Endpoints;
 
 /// <summary>
-/// The routes every aggregate has: one POST per command (the body is the event to record), the current state with its
+/// The routes every aggregate has: one POST per command the event catalog lists (the body is the event to record), the current state with its
 /// version as ETag (or the state as of a date), and the stream's events in order.
 /// </summary>
 internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
@@ -26,21 +28,25 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
 
     private readonly RouteGroupBuilder group = app.MapGroup(basePath).WithTags(char.ToUpperInvariant(kind[0]) + kind[1..] + "s");
 
-    /// <summary>POST {group}/{id}: the creation command, answered 201 Created with Location {group}/{id}/state.</summary>
-    /// <param name="configure">More conventions for the route, such as a check of the body's scope.</param>
-    public AggregateRoutes<TAggregate, TState, TEvent> Create<TCreation>(string summary, Action<RouteHandlerBuilder>? configure = null)
-        where TCreation : TEvent
+    /// <summary>
+    /// One POST per command the catalog lists for this aggregate (<see cref="CommandAttribute"/>): the creation at
+    /// {group}/{id}, answered 201 Created with Location {group}/{id}/state; every other at {group}/{id}/{route}.
+    /// </summary>
+    /// <param name="configureCreation">More conventions for the creation route, such as a check of the body's scope.</param>
+    public AggregateRoutes<TAggregate, TState, TEvent> Commands(Action<RouteHandlerBuilder>? configureCreation = null)
     {
-        var route = Map<TCreation>("/{id}", summary, created: true).RequireAuthorization(Policies.For(kind, Access.Create));
-        configure?.Invoke(route);
-        return this;
-    }
-
-    /// <summary>POST {group}/{id}/{path}: a command that records one event.</summary>
-    public AggregateRoutes<TAggregate, TState, TEvent> Command<TCommand>(string path, string summary)
-        where TCommand : TEvent
-    {
-        Map<TCommand>($"/{{id}}/{path}", summary, created: false).RequireAuthorization(Policies.For(kind, Access.Write));
+        var map = typeof(AggregateRoutes<TAggregate, TState, TEvent>).GetMethod(nameof(Map), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var type in EventCatalog.CommandsOf(kind))
+        {
+            var command = type.Command!;
+            var pattern = command.Creates ? "/{id}" : $"/{{id}}/{command.Route}";
+            var route = (RouteHandlerBuilder)map.MakeGenericMethod(type.ClrType).Invoke(this, [pattern, command.Summary, command.Creates])!;
+            route.RequireAuthorization(Policies.For(kind, command.Creates ? Access.Create : Access.Write));
+            if (command.Creates)
+            {
+                configureCreation?.Invoke(route);
+            }
+        }
         return this;
     }
 
@@ -160,5 +166,5 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
         return this;
     }
 
-    private static string EventTypeName<T>() => LearningOrg.Domain.EventCatalog.For(typeof(T)).Name;
+    private static string EventTypeName<T>() => EventCatalog.For(typeof(T)).Name;
 }

@@ -1,6 +1,7 @@
 using LearningOrg.Api.Http;
 using LearningOrg.Api.Research;
 using LearningOrg.Api.Security;
+using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -43,7 +44,7 @@ public static class ImportEndpoints
                 "data and occurredAt (in data or beside it) are required, and sequence, version, recordedAt and recordedBy are ignored " +
                 "(the signed-in administrator is recorded as recordedBy). Each line is recorded through its aggregate with the command id import/{eventId}, " +
                 "under the same rules as a live command, so importing a file twice adds nothing. Follow-ups the system writes itself " +
-                "(TeacherJoinedStaff, RoleTaken, RoleLeft, and command ids ending in /join, /leave or /teacher) are skipped: the lines " +
+                $"({string.Join(", ", EventCatalog.FollowUpOnly.Select(t => t.Kind))}, and command ids ending in {FollowUp.Endings}) are skipped: the lines " +
                 "that caused them re-create them. Lines run in file order per stream. The answer counts the lines accepted, replayed, " +
                 "skipped and rejected, with the line number and reason of the first 1,000 rejected. The body is read as a stream, up " +
                 $"to {MaxBodyBytes} bytes.")

@@ -11,9 +11,7 @@ public static class NetworkEndpoints
     {
         new AggregateRoutes<Network, NetworkState, NetworkEvent>(app, "/api/networks", StreamKeys.Network,
                 (grains, id) => grains.GetGrain<INetworkGrain>(id).GetState())
-            .Create<NetworkFormed>("Form a network")
-            .Command<SchoolJoinedNetwork>("members", "Record that a school joined the network")
-            .Command<SchoolLeftNetwork>("departures", "Record that a school left the network")
+            .Commands()
             .Reads();
         return app;
     }

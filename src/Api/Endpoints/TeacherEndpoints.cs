@@ -12,12 +12,7 @@ public static class TeacherEndpoints
     {
         new AggregateRoutes<Teacher, TeacherState, TeacherEvent>(app, "/api/teachers", StreamKeys.Teacher,
                 (grains, id) => grains.GetGrain<ITeacherGrain>(id).GetState())
-            .Create<TeacherRegistered>("Register a teacher (also puts them on their school's staff)",
-                route => route.AddEndpointFilter<TeacherRegistrationScope>())
-            .Command<TeacherMovedSchool>("moves", "Record a move to another school (updates both schools' staff)")
-            .Command<ProfessionalLearningCompleted>("professional-learning", "Record completed professional learning")
-            .Command<InformalLeadershipObserved>("informal-leadership", "Record an observed informal act of leadership")
-            .Command<CollaborationJoined>("collaborations", "Record that the teacher joined a team, PLC or network")
+            .Commands(creation => creation.AddEndpointFilter<TeacherRegistrationScope>())
             .Reads();
         return app;
     }

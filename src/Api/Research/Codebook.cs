@@ -47,8 +47,8 @@ public sealed record CodebookDocument(
     IReadOnlyList<CodebookEventType> EventTypes);
 
 /// <summary>
-/// Builds the codebook from the event records (types, enums, which fields are teacher ids or names) and from the
-/// table below (descriptions, units and the limits of <see cref="Limits"/> and the aggregates that the rules enforce).
+/// Builds the codebook from the event records (types, enums, which fields are teacher ids or names, what each event
+/// means) and from the table below (descriptions, units and the limits of <see cref="Limits"/> and the aggregates that the rules enforce).
 /// A field missing from the table still appears, with no description; a test insists that none is missing.
 /// </summary>
 public static class Codebook
@@ -69,7 +69,7 @@ public static class Codebook
             shape.Type.Name,
             shape.Type.Aggregate,
             $"{shape.Type.Aggregate}/{{id}}",
-            TypeDescriptions.GetValueOrDefault(shape.Type.Kind),
+            shape.Type.Description,
             [.. shape.Fields.Select(f => Field(shape, f))]));
         return new CodebookDocument(
             "LearningOrg research export codebook",
@@ -102,8 +102,8 @@ public static class Codebook
         Common("occurredAt", "date-time", "When it happened in the school (valid time); may lie before recordedAt.", "date-time"),
         Common("recordedAt", "date-time", "When the store took it (transaction time).", "date-time"),
         Common("recordedBy", "string", "Who entered it.", nullable: true, pseudonymized: "replaced by u- and 20 hex digits"),
-        Common("commandId", "string", "The command (Idempotency-Key) that produced it; a follow-up written by the system ends in /join, /leave or /teacher.",
-            nullable: true, pseudonymized: "replaced by c- and 20 hex digits, keeping a follow-up's /join, /leave or /teacher"),
+        Common("commandId", "string", $"The command (Idempotency-Key) that produced it; a follow-up written by the system ends in {FollowUp.Endings}.",
+            nullable: true, pseudonymized: $"replaced by c- and 20 hex digits, keeping a follow-up's {FollowUp.Endings}"),
     ];
 
     private static CodebookField Common(string name, string type, string description, string? format = null, bool nullable = false, string? pseudonymized = null) =>
@@ -334,47 +334,6 @@ public static class Codebook
         ["sponsor"] = Value("Who runs the initiative."),
         ["horizon"] = Value("Whether the measure is short- or long-term."),
         ["phase"] = Value("The phase the initiative entered (phases advance in this order)."),
-    };
-
-    private static readonly Dictionary<string, string> TypeDescriptions = new(StringComparer.Ordinal)
-    {
-        ["SchoolRegistered"] = "A school is known to the system; its stream begins.",
-        ["StaffCountChanged"] = "The number of staff changed. A value entered late does not replace a more recent one.",
-        ["TeacherJoinedStaff"] = "A teacher joined the staff. Written by the system when a teacher registers or moves here.",
-        ["TeacherLeftStaff"] = "A teacher left the staff: recorded by the school (leaving the profession) or by the system when a teacher moves.",
-        ["LeadershipStageAssessed"] = "The school's leadership stage was assessed.",
-        ["TeacherLeaderRoleDefined"] = "A teacher-leader role was defined with its commitments, expectations, time and seats.",
-        ["TeacherLeaderRoleRetired"] = "A role was retired; it can no longer be assigned.",
-        ["RoleAssigned"] = "A teacher on the staff took a seat of a role (the teacher's stream records RoleTaken).",
-        ["RoleVacated"] = "A teacher left a role (the teacher's stream records RoleLeft). The system records one when the holder had moved to another school before the school heard of the move.",
-        ["DecisionRecorded"] = "A decision, who took part in it and how it was taken.",
-        ["SchoolConditionAssessed"] = "A school condition for teacher leadership was rated.",
-        ["PrincipalMoveRecorded"] = "Something the principal did to support teacher leaders.",
-        ["LeadershipDiscussionHeld"] = "A discussion about leadership, who took part and what was agreed.",
-        ["BreakingRanksEpisodeOpened"] = "A teacher stepped out of the flat hierarchy; level is the school's first reaction.",
-        ["BreakingRanksEpisodeEscalated"] = "The school's reaction to an episode reached a higher level.",
-        ["BreakingRanksEpisodeResolved"] = "An episode ended; it takes no further events.",
-        ["TeacherRegistered"] = "A teacher is known to the system; the school's stream records TeacherJoinedStaff.",
-        ["TeacherMovedSchool"] = "A teacher moved from one school's staff to another's (both schools' streams record it).",
-        ["RoleTaken"] = "The teacher's side of RoleAssigned, written by the system.",
-        ["RoleLeft"] = "The teacher's side of RoleVacated, written by the system.",
-        ["ProfessionalLearningCompleted"] = "The teacher completed professional learning.",
-        ["InformalLeadershipObserved"] = "A colleague or the principal observed an informal act of leadership, one without a title.",
-        ["CollaborationJoined"] = "The teacher joined a team, professional learning community or network.",
-        ["InitiativeLaunched"] = "A state, district or school teacher-leadership initiative began, in its Planning phase.",
-        ["StakeholderEngaged"] = "A stakeholder was engaged in the initiative.",
-        ["ContextAssessed"] = "What the initiative can build on, and what stands in its way. A later assessment replaces an earlier one.",
-        ["MeasureDefined"] = "A measure of success, with its baseline and target, defined before implementation.",
-        ["MeasureObserved"] = "A value of a measure was observed.",
-        ["RoleFrameworkSet"] = "Which features of a role the system decides (tight) and which each school decides (loose).",
-        ["SchoolEnrolled"] = "A school enrolled in the initiative.",
-        ["SchoolWithdrawn"] = "A school withdrew from the initiative.",
-        ["PhaseAdvanced"] = "The initiative entered its next phase.",
-        ["InterventionStarted"] = "An intervention began in an enrolled school.",
-        ["InterventionCompleted"] = "An intervention ended, with its outcome.",
-        ["NetworkFormed"] = "Schools agreed to compare themselves on the same measures; the network's stream begins.",
-        ["SchoolJoinedNetwork"] = "A school joined the network.",
-        ["SchoolLeftNetwork"] = "A school left the network.",
     };
 
     // Last: static initializers run in the order they are written, and these need the tables above.

@@ -6,10 +6,6 @@ using System.Text.Json.Serialization.Metadata;
 using LearningOrg.Api.Http;
 using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
-using LearningOrg.Domain.Initiatives;
-using LearningOrg.Domain.Networks;
-using LearningOrg.Domain.Schools;
-using LearningOrg.Domain.Teachers;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.Persistence;
 
@@ -33,8 +29,9 @@ public sealed record ImportReport(long Lines, long Accepted, long Replayed, long
 /// </summary>
 /// <remarks>
 /// Lines run in file order per stream. A line waits for every earlier line that touches a stream it touches: its own,
-/// and the ones its grain reads or writes (a teacher's registration and moves reach the schools; a role assignment
-/// reaches the teacher; an enrolment or a network membership reads the school). Lines on unrelated streams run
+/// and the ones its grain reads or writes, as its event's fields declare them (<see cref="TouchesAttribute"/>: a
+/// teacher's registration and moves reach the schools, a role assignment reaches the teacher, an enrolment or a
+/// network membership reads the school). Lines on unrelated streams run
 /// concurrently, at most <see cref="Parallelism"/> at a time, and at most <see cref="Window"/> lines are held in memory.
 /// </remarks>
 public sealed class Importer(IGrainFactory grains, EventJournal journal, ILogger<Importer> logger)
@@ -46,8 +43,6 @@ public sealed class Importer(IGrainFactory grains, EventJournal journal, ILogger
     public const int Parallelism = 64;
     public const int Window = 1024;
     private const int Batch = 256;
-
-    private static readonly string[] FollowUpSuffixes = [.. FollowUp.Steps.Select(step => "/" + step)];
 
     private static readonly HashSet<string> EnvelopeFields =
         ["eventId", "sequence", "streamId", "version", "type", "occurredAt", "recordedAt", "recordedBy", "commandId", "data"];
@@ -251,26 +246,14 @@ public sealed class Importer(IGrainFactory grains, EventJournal journal, ILogger
             return (null, false, Invalid(eventId, "occurredAt", "occurredAt is required: a historical record says when it happened."));
         }
         // The system's own follow-ups: the line that caused them re-creates them.
-        if (type.IsFollowUpOnly || (commandId is not null && FollowUpSuffixes.Any(s => commandId.EndsWith(s, StringComparison.Ordinal))))
+        if (type.IsFollowUpOnly || (commandId is not null && FollowUp.IsFollowUpCommand(commandId)))
         {
             return (null, true, null);
         }
         var own = StreamKeys.For(aggregate, id);
-        return (new Line(number, eventId, aggregate, id, data, [own, .. Touched(data).Where(s => s != own).Distinct(StringComparer.Ordinal)]), false, null);
+        var touched = type.Touched(data).Select(s => StreamKeys.For(s.Aggregate, s.Id));
+        return (new Line(number, eventId, aggregate, id, data, [own, .. touched.Where(s => s != own).Distinct(StringComparer.Ordinal)]), false, null);
     }
-
-    /// <summary>The other streams a grain reads or writes when it records this event.</summary>
-    private static IEnumerable<string> Touched(DomainEvent e) => e switch
-    {
-        TeacherRegistered x => [StreamKeys.For(StreamKeys.School, x.SchoolId)],
-        TeacherMovedSchool x => [StreamKeys.For(StreamKeys.School, x.FromSchoolId), StreamKeys.For(StreamKeys.School, x.ToSchoolId)],
-        RoleAssigned x => [StreamKeys.For(StreamKeys.Teacher, x.TeacherId)],
-        RoleVacated x => [StreamKeys.For(StreamKeys.Teacher, x.TeacherId)],
-        SchoolEnrolled x => [StreamKeys.For(StreamKeys.School, x.SchoolId)],
-        InterventionStarted x => [StreamKeys.For(StreamKeys.School, x.SchoolId)],
-        SchoolJoinedNetwork x => [StreamKeys.For(StreamKeys.School, x.SchoolId)],
-        _ => [],
-    };
 
     private Task<CommandOutcome> Send(Line line, CommandContext context) => grains.RecordAsync(line.Id, context, line.Event);
 

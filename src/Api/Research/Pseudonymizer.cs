@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using LearningOrg.Domain.Common;
 
 namespace LearningOrg.Api.Research;
 
@@ -15,9 +16,6 @@ namespace LearningOrg.Api.Research;
 public sealed class Pseudonymizer
 {
     private const int Bytes = 10;
-
-    /// <summary>The suffixes the grains give the follow-up commands of a two-aggregate operation ({id}/join).</summary>
-    private static readonly string[] FollowUpSteps = ["join", "leave", "teacher"];
 
     private readonly byte[] key;
 
@@ -40,7 +38,7 @@ public sealed class Pseudonymizer
     public string Command(string commandId)
     {
         var slash = commandId.LastIndexOf('/');
-        return slash > 0 && FollowUpSteps.Contains(commandId[(slash + 1)..], StringComparer.Ordinal)
+        return slash > 0 && FollowUp.Steps.Contains(commandId[(slash + 1)..], StringComparer.Ordinal)
             ? $"c-{Hash("command", commandId[..slash])}/{commandId[(slash + 1)..]}"
             : "c-" + Hash("command", commandId);
     }

@@ -20,6 +20,16 @@ public sealed record FollowUp(string Step, string TargetId, DomainEvent Event)
 
     /// <summary>Every step; a command id whose last segment is one of them is a follow-up's.</summary>
     public static IReadOnlyList<string> Steps { get; } = [Join, Leave, Teacher];
+
+    /// <summary>The command-id endings of follow-ups, for readers: <c>/join, /leave or /teacher</c>.</summary>
+    public static string Endings { get; } = string.Join(", ", Steps.SkipLast(1).Select(s => "/" + s)) + " or /" + Steps[^1];
+
+    /// <summary>Whether <paramref name="commandId"/> is a follow-up's: its last segment is a step.</summary>
+    public static bool IsFollowUpCommand(string commandId)
+    {
+        ArgumentNullException.ThrowIfNull(commandId);
+        return Steps.Any(step => commandId.EndsWith("/" + step, StringComparison.Ordinal));
+    }
 }
 
 /// <summary>

@@ -35,7 +35,9 @@ public sealed class Initiative : IAggregate<InitiativeState, InitiativeEvent>
         {
             Interventions = state.Interventions.SetItem(e.InterventionId, i with { Completion = e }),
         },
-        _ => state,
+        // An assessment or framework older than the one held, or a value of a measure or intervention not known, changes nothing.
+        InitiativeLaunched or ContextAssessed or MeasureObserved or RoleFrameworkSet or InterventionCompleted => state,
+        _ => throw new UnhandledEventException(AggregateKind.Initiative, @event),
     };
 
     public static Decision<InitiativeEvent> Decide(InitiativeState? state, InitiativeEvent proposed, DateTimeOffset now)

@@ -17,6 +17,8 @@ public abstract record InitiativeEvent : DomainEvent;
 
 /// <summary>A state, district or school teacher-leadership initiative begins, in its Planning phase.</summary>
 [GenerateSerializer, Alias("InitiativeLaunched.v1")]
+[Meaning("A state, district or school teacher-leadership initiative began, in its Planning phase.")]
+[Command(CommandAttribute.Creation, "Launch an initiative with its purpose and priorities")]
 public sealed record InitiativeLaunched(
     [property: Id(0)] string Name,
     [property: Id(1)] Sponsor Sponsor,
@@ -24,12 +26,16 @@ public sealed record InitiativeLaunched(
     [property: Id(3)] ImmutableArray<string> Priorities) : InitiativeEvent;
 
 [GenerateSerializer, Alias("StakeholderEngaged.v1")]
+[Meaning("A stakeholder was engaged in the initiative.")]
+[Command("stakeholders", "Record a stakeholder engaged and their role")]
 public sealed record StakeholderEngaged(
     [property: Id(0)] string Stakeholder,
     [property: Id(1)] string Role) : InitiativeEvent;
 
 /// <summary>What the initiative can build on, and what stands in its way.</summary>
 [GenerateSerializer, Alias("ContextAssessed.v1")]
+[Meaning("What the initiative can build on, and what stands in its way. A later assessment replaces an earlier one.")]
+[Command("context-assessments", "Record the context: resources, data systems, funding, collaboration, trust barriers")]
 public sealed record ContextAssessed(
     [property: Id(0)] ImmutableArray<string> Resources,
     [property: Id(1)] ImmutableArray<string> DataSystems,
@@ -39,6 +45,8 @@ public sealed record ContextAssessed(
 
 /// <summary>A measure of success, defined before implementation, with its baseline and target.</summary>
 [GenerateSerializer, Alias("MeasureDefined.v1")]
+[Meaning("A measure of success, with its baseline and target, defined before implementation.")]
+[Command("measures", "Define a measure of success with baseline and target")]
 public sealed record MeasureDefined(
     [property: Id(0)] string MeasureId,
     [property: Id(1)] string Name,
@@ -48,6 +56,8 @@ public sealed record MeasureDefined(
     [property: Id(5)] decimal Target) : InitiativeEvent;
 
 [GenerateSerializer, Alias("MeasureObserved.v1")]
+[Meaning("A value of a measure was observed.")]
+[Command("measure-observations", "Record an observed value of a defined measure")]
 public sealed record MeasureObserved(
     [property: Id(0)] string MeasureId,
     [property: Id(1)] decimal Value,
@@ -55,28 +65,40 @@ public sealed record MeasureObserved(
 
 /// <summary>Which features of a role the system decides ("tight") and which each school decides ("loose").</summary>
 [GenerateSerializer, Alias("RoleFrameworkSet.v1")]
+[Meaning("Which features of a role the system decides (tight) and which each school decides (loose).")]
+[Command("role-frameworks", "Set which features of a role are tight (system) and loose (school)")]
 public sealed record RoleFrameworkSet(
     [property: Id(0)] string RoleTitle,
     [property: Id(1)] ImmutableArray<string> Tight,
     [property: Id(2)] ImmutableArray<string> Loose) : InitiativeEvent;
 
 [GenerateSerializer, Alias("SchoolEnrolled.v1")]
-public sealed record SchoolEnrolled([property: Id(0)] string SchoolId) : InitiativeEvent;
+[Meaning("A school enrolled in the initiative.")]
+[Command("enrolments", "Enrol a school")]
+public sealed record SchoolEnrolled([property: Id(0), Touches(AggregateKind.School)] string SchoolId) : InitiativeEvent;
 
 [GenerateSerializer, Alias("SchoolWithdrawn.v1")]
-public sealed record SchoolWithdrawn([property: Id(0)] string SchoolId, [property: Id(1)] string Reason) : InitiativeEvent;
+[Meaning("A school withdrew from the initiative.")]
+[Command("withdrawals", "Withdraw an enrolled school")]
+public sealed record SchoolWithdrawn([property: Id(0), Touches(AggregateKind.School)] string SchoolId, [property: Id(1)] string Reason) : InitiativeEvent;
 
 [GenerateSerializer, Alias("PhaseAdvanced.v1")]
+[Meaning("The initiative entered its next phase.")]
+[Command("phases", "Advance to the next phase (Implementation needs a defined measure)")]
 public sealed record PhaseAdvanced([property: Id(0)] Phase Phase) : InitiativeEvent;
 
 [GenerateSerializer, Alias("InterventionStarted.v1")]
+[Meaning("An intervention began in an enrolled school.")]
+[Command("interventions", "Start an intervention in an enrolled school")]
 public sealed record InterventionStarted(
     [property: Id(0)] string InterventionId,
-    [property: Id(1)] string SchoolId,
+    [property: Id(1), Touches(AggregateKind.School)] string SchoolId,
     [property: Id(2)] string Kind,
     [property: Id(3)] string Hypothesis) : InitiativeEvent;
 
 [GenerateSerializer, Alias("InterventionCompleted.v1")]
+[Meaning("An intervention ended, with its outcome.")]
+[Command("intervention-completions", "Complete an intervention with its outcome and evidence")]
 public sealed record InterventionCompleted(
     [property: Id(0)] string InterventionId,
     [property: Id(1)] string Outcome,

@@ -9,13 +9,19 @@ public abstract record NetworkEvent : DomainEvent;
 
 /// <summary>Schools that agree to compare themselves on the same measures.</summary>
 [GenerateSerializer, Alias("NetworkFormed.v1")]
+[Meaning("Schools agreed to compare themselves on the same measures; the network's stream begins.")]
+[Command(CommandAttribute.Creation, "Form a network")]
 public sealed record NetworkFormed([property: Id(0)] string Name, [property: Id(1)] string Purpose) : NetworkEvent;
 
 [GenerateSerializer, Alias("SchoolJoinedNetwork.v1")]
-public sealed record SchoolJoinedNetwork([property: Id(0)] string SchoolId) : NetworkEvent;
+[Meaning("A school joined the network.")]
+[Command("members", "Record that a school joined the network")]
+public sealed record SchoolJoinedNetwork([property: Id(0), Touches(AggregateKind.School)] string SchoolId) : NetworkEvent;
 
 [GenerateSerializer, Alias("SchoolLeftNetwork.v1")]
-public sealed record SchoolLeftNetwork([property: Id(0)] string SchoolId) : NetworkEvent;
+[Meaning("A school left the network.")]
+[Command("departures", "Record that a school left the network")]
+public sealed record SchoolLeftNetwork([property: Id(0), Touches(AggregateKind.School)] string SchoolId) : NetworkEvent;
 
 [GenerateSerializer, Immutable]
 public sealed record NetworkState(
@@ -37,7 +43,8 @@ public sealed class Network : IAggregate<NetworkState, NetworkEvent>
     {
         SchoolJoinedNetwork e => state with { Members = state.Members.SetItem(e.SchoolId, e.OccurredAt) },
         SchoolLeftNetwork e => state with { Members = state.Members.Remove(e.SchoolId) },
-        _ => state,
+        NetworkFormed => state,
+        _ => throw new UnhandledEventException(AggregateKind.Network, @event),
     };
 
     public static Decision<NetworkEvent> Decide(NetworkState? state, NetworkEvent proposed, DateTimeOffset now)

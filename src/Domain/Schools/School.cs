@@ -34,6 +34,20 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
         LeadershipStageAssessed e when state.StageAssessedAt is null || e.OccurredAt >= state.StageAssessedAt =>
             state with { Stage = e.Stage, StageAssessedAt = e.OccurredAt },
         TeacherLeaderRoleDefined e => state with { Roles = state.Roles.SetItem(e.RoleId, new RoleState(e, [])) },
+        RoleRevised e => UpdateRole(state, e.RoleId, r => r with
+        {
+            Definition = r.Definition with
+            {
+                Title = e.Title,
+                Category = e.Category,
+                Commitments = e.Commitments,
+                Expectations = e.Expectations,
+                HoursPerWeek = e.HoursPerWeek,
+                Seats = e.Seats,
+                DecidedAt = e.DecidedAt,
+            },
+            Revisions = (r.Revisions.IsDefault ? [] : r.Revisions).Add(e),
+        }),
         TeacherLeaderRoleRetired e => UpdateRole(state, e.RoleId, r => r with { RetiredAt = e.OccurredAt }),
         RoleAssigned e => UpdateRole(state, e.RoleId, r => r with { Holders = r.Holders.SetItem(e.TeacherId, e.OccurredAt) }),
         RoleVacated e => UpdateRole(state, e.RoleId, r => r with { Holders = r.Holders.Remove(e.TeacherId) }),
@@ -50,7 +64,9 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
         },
         BreakingRanksEpisodeEscalated e => UpdateEpisode(state, e.EpisodeId, x => x with { Level = e.Level, LastEventAt = e.OccurredAt }),
         BreakingRanksEpisodeResolved e => UpdateEpisode(state, e.EpisodeId, x => x with { Outcome = e.Outcome, LastEventAt = e.OccurredAt }),
-        _ => state,
+        // A value older than the one held, or a departure of a teacher not on the staff, changes nothing.
+        StaffCountChanged or TeacherLeftStaff or LeadershipStageAssessed or SchoolConditionAssessed => state,
+        _ => throw new UnhandledEventException(AggregateKind.School, @event),
     };
 
     /// <summary>Why a role ends when its holder moves to another school before the school heard of the move.</summary>
@@ -118,6 +134,7 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
             ?? Check.Text(e.Evidence, "evidence", Limits.LongText)
             ?? Check.Text(e.AssessedBy, "assessedBy", Limits.Name),
         TeacherLeaderRoleDefined e => CheckRoleDefinition(state, e),
+        RoleRevised e => CheckRoleRevision(state, e),
         TeacherLeaderRoleRetired e => CheckRoleRetirement(state, e),
         RoleAssigned e => CheckAssignment(state, e),
         RoleVacated e => CheckVacancy(state, e),
@@ -178,14 +195,30 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
 
     private static RuleViolation? CheckRoleDefinition(SchoolState state, TeacherLeaderRoleDefined e) =>
         Check.Id(e.RoleId, "roleId")
-        ?? Check.Text(e.Title, "title", Limits.Name)
-        ?? Check.Text(e.Category, "category", Limits.Label)
-        ?? Check.Texts(e.Commitments, "commitments")
-        ?? Check.Texts(e.Expectations, "expectations")
-        ?? Check.Range(e.HoursPerWeek, "hoursPerWeek", 0, MaxHoursPerWeek)
-        ?? Check.Range(e.Seats, "seats", 1, MaxSeats)
-        ?? Check.Defined(e.DecidedAt, "decidedAt")
+        ?? CheckJobDescription(e.Title, e.Category, e.Commitments, e.Expectations, e.HoursPerWeek, e.Seats, e.DecidedAt)
         ?? (state.Roles.ContainsKey(e.RoleId) ? RuleViolation.Conflict("role-exists", $"Role {e.RoleId} is already defined.", "roleId") : null);
+
+    /// <summary>A revision of an active role, after its last one, with a seat for each current holder.</summary>
+    private static RuleViolation? CheckRoleRevision(SchoolState state, RoleRevised e) =>
+        Check.Id(e.RoleId, "roleId")
+        ?? CheckJobDescription(e.Title, e.Category, e.Commitments, e.Expectations, e.HoursPerWeek, e.Seats, e.DecidedAt)
+        ?? CheckActiveRole(state, e.RoleId, e.OccurredAt, out var role)
+        ?? (e.OccurredAt < role!.DescribedAt
+            ? RuleViolation.Conflict("before-history", $"Role {e.RoleId} was last described on {role.DescribedAt:O}; a revision comes after it.", "occurredAt")
+            : null)
+        ?? (e.Seats < role.Holders.Count
+            ? RuleViolation.Conflict("seats-below-holders", $"Role {e.RoleId} has {role.Holders.Count} holders; it needs a seat for each.", "seats")
+            : null);
+
+    private static RuleViolation? CheckJobDescription(string title, string category, ImmutableArray<string> commitments,
+        ImmutableArray<string> expectations, decimal hoursPerWeek, int seats, DecidedAt decidedAt) =>
+        Check.Text(title, "title", Limits.Name)
+        ?? Check.Text(category, "category", Limits.Label)
+        ?? Check.Texts(commitments, "commitments")
+        ?? Check.Texts(expectations, "expectations")
+        ?? Check.Range(hoursPerWeek, "hoursPerWeek", 0, MaxHoursPerWeek)
+        ?? Check.Range(seats, "seats", 1, MaxSeats)
+        ?? Check.Defined(decidedAt, "decidedAt");
 
     private static RuleViolation? CheckRoleRetirement(SchoolState state, TeacherLeaderRoleRetired e) =>
         Check.Text(e.Reason, "reason", Limits.Note, required: false)

@@ -25,16 +25,21 @@ public enum EpisodeOutcome { Accepted, Negotiated, Withdrawn, Unresolved }
 public abstract record SchoolEvent : DomainEvent;
 
 [GenerateSerializer, Alias("SchoolRegistered.v1")]
+[Meaning("A school is known to the system; its stream begins.")]
+[Command(CommandAttribute.Creation, "Register a school")]
 public sealed record SchoolRegistered(
     [property: Id(0)] string Name,
     [property: Id(1)] string District,
     [property: Id(2)] int StaffCount) : SchoolEvent;
 
 [GenerateSerializer, Alias("StaffCountChanged.v1")]
+[Meaning("The number of staff changed. A value entered late does not replace a more recent one.")]
+[Command("staff-count", "Record a change in the number of staff")]
 public sealed record StaffCountChanged([property: Id(0)] int StaffCount) : SchoolEvent;
 
 /// <summary>The school's side of a teacher's registration or arrival; recorded by the teacher's grain, never directly.</summary>
 [GenerateSerializer, Alias("TeacherJoinedStaff.v1"), FollowUpOnly("TeacherRegistered", "TeacherMovedSchool")]
+[Meaning("A teacher joined the staff. Written by the system when a teacher registers or moves here.")]
 public sealed record TeacherJoinedStaff([property: Id(0), TeacherReference] string TeacherId) : SchoolEvent;
 
 /// <summary>
@@ -42,9 +47,13 @@ public sealed record TeacherJoinedStaff([property: Id(0), TeacherReference] stri
 /// teacher's move.
 /// </summary>
 [GenerateSerializer, Alias("TeacherLeftStaff.v1")]
+[Meaning("A teacher left the staff: recorded by the school (leaving the profession) or by the system when a teacher moves.")]
+[Command("staff-departures", "Record that a teacher left the staff (teachers join by registering, and move with /api/teachers/{id}/moves)")]
 public sealed record TeacherLeftStaff([property: Id(0), TeacherReference] string TeacherId) : SchoolEvent;
 
 [GenerateSerializer, Alias("LeadershipStageAssessed.v1")]
+[Meaning("The school's leadership stage was assessed.")]
+[Command("stage-assessments", "Record an assessment of the school's leadership stage")]
 public sealed record LeadershipStageAssessed(
     [property: Id(0)] LeadershipStage Stage,
     [property: Id(1)] string Evidence,
@@ -55,6 +64,8 @@ public sealed record LeadershipStageAssessed(
 /// <see cref="DecidedAt"/> records whether the district fixed it ("tight") or the school chose it ("loose").
 /// </summary>
 [GenerateSerializer, Alias("TeacherLeaderRoleDefined.v1")]
+[Meaning("A teacher-leader role was defined with its commitments, expectations, time and seats.")]
+[Command("roles", "Define a teacher-leader role: its commitments, expectations, hours, seats and who decided it")]
 public sealed record TeacherLeaderRoleDefined(
     [property: Id(0)] string RoleId,
     [property: Id(1)] string Title,
@@ -65,23 +76,48 @@ public sealed record TeacherLeaderRoleDefined(
     [property: Id(6)] int Seats,
     [property: Id(7)] DecidedAt DecidedAt) : SchoolEvent;
 
+/// <summary>
+/// A new revision of a teacher-leader role's job description, whole: what it says replaces what the role said until
+/// then, and the role keeps every revision.
+/// </summary>
+[GenerateSerializer, Alias("RoleRevised.v1")]
+[Meaning("A teacher-leader role's job description was revised; the role keeps each revision, and its holders.")]
+[Command("role-revisions", "Revise a teacher-leader role's job description: a new revision replaces its commitments, expectations, hours, seats and who decided it")]
+public sealed record RoleRevised(
+    [property: Id(0)] string RoleId,
+    [property: Id(1)] string Title,
+    [property: Id(2)] string Category,
+    [property: Id(3)] ImmutableArray<string> Commitments,
+    [property: Id(4)] ImmutableArray<string> Expectations,
+    [property: Id(5)] decimal HoursPerWeek,
+    [property: Id(6)] int Seats,
+    [property: Id(7)] DecidedAt DecidedAt) : SchoolEvent;
+
 [GenerateSerializer, Alias("TeacherLeaderRoleRetired.v1")]
+[Meaning("A role was retired; it can no longer be assigned.")]
+[Command("role-retirements", "Retire a teacher-leader role")]
 public sealed record TeacherLeaderRoleRetired(
     [property: Id(0)] string RoleId,
     [property: Id(1)] string Reason) : SchoolEvent;
 
 [GenerateSerializer, Alias("RoleAssigned.v1")]
+[Meaning("A teacher on the staff took a seat of a role (the teacher's stream records RoleTaken).")]
+[Command("role-assignments", "Assign a teacher on the staff to a role with a free seat (also recorded on the teacher)")]
 public sealed record RoleAssigned(
     [property: Id(0)] string RoleId,
-    [property: Id(1), TeacherReference] string TeacherId) : SchoolEvent;
+    [property: Id(1), TeacherReference, Touches(AggregateKind.Teacher)] string TeacherId) : SchoolEvent;
 
 [GenerateSerializer, Alias("RoleVacated.v1")]
+[Meaning("A teacher left a role (the teacher's stream records RoleLeft). The system records one when the holder had moved to another school before the school heard of the move.")]
+[Command("role-vacancies", "Record that a teacher left a role (also recorded on the teacher)")]
 public sealed record RoleVacated(
     [property: Id(0)] string RoleId,
-    [property: Id(1), TeacherReference] string TeacherId,
+    [property: Id(1), TeacherReference, Touches(AggregateKind.Teacher)] string TeacherId,
     [property: Id(2)] string Reason) : SchoolEvent;
 
 [GenerateSerializer, Alias("DecisionRecorded.v1")]
+[Meaning("A decision, who took part in it and how it was taken.")]
+[Command("decisions", "Record a decision, who took it and how")]
 public sealed record DecisionRecorded(
     [property: Id(0)] string DecisionId,
     [property: Id(1)] string Title,
@@ -93,6 +129,8 @@ public sealed record DecisionRecorded(
 
 /// <summary>A rating (1 to 4) of one of the school conditions that support teacher leadership.</summary>
 [GenerateSerializer, Alias("SchoolConditionAssessed.v1")]
+[Meaning("A school condition for teacher leadership was rated.")]
+[Command("condition-assessments", "Rate (1-4) a school condition for teacher leadership")]
 public sealed record SchoolConditionAssessed(
     [property: Id(0)] string Condition,
     [property: Id(1)] int Rating,
@@ -100,12 +138,16 @@ public sealed record SchoolConditionAssessed(
 
 /// <summary>What the principal did to support teacher leaders.</summary>
 [GenerateSerializer, Alias("PrincipalMoveRecorded.v1")]
+[Meaning("Something the principal did to support teacher leaders.")]
+[Command("principal-moves", "Record what the principal did to support teacher leaders")]
 public sealed record PrincipalMoveRecorded(
     [property: Id(0)] string Move,
     [property: Id(1), TeacherReference] string? TeacherId,
     [property: Id(2)] string Note) : SchoolEvent;
 
 [GenerateSerializer, Alias("LeadershipDiscussionHeld.v1")]
+[Meaning("A discussion about leadership, who took part and what was agreed.")]
+[Command("leadership-discussions", "Record a discussion about leadership and its agreements")]
 public sealed record LeadershipDiscussionHeld(
     [property: Id(0)] string Topic,
     [property: Id(1), TeacherReference] ImmutableArray<string> Participants,
@@ -113,6 +155,8 @@ public sealed record LeadershipDiscussionHeld(
 
 /// <summary>A teacher steps out of the flat hierarchy; <see cref="Level"/> is the school's first reaction.</summary>
 [GenerateSerializer, Alias("BreakingRanksEpisodeOpened.v1")]
+[Meaning("A teacher stepped out of the flat hierarchy; level is the school's first reaction.")]
+[Command("breaking-ranks", "Open a breaking-ranks episode: a teacher steps out of the flat hierarchy")]
 public sealed record BreakingRanksEpisodeOpened(
     [property: Id(0)] string EpisodeId,
     [property: Id(1), TeacherReference] string TeacherId,
@@ -120,12 +164,16 @@ public sealed record BreakingRanksEpisodeOpened(
     [property: Id(3)] BreakingRanksLevel Level) : SchoolEvent;
 
 [GenerateSerializer, Alias("BreakingRanksEpisodeEscalated.v1")]
+[Meaning("The school's reaction to an episode reached a higher level.")]
+[Command("breaking-ranks-escalations", "Record that an episode escalated to a higher level")]
 public sealed record BreakingRanksEpisodeEscalated(
     [property: Id(0)] string EpisodeId,
     [property: Id(1)] BreakingRanksLevel Level,
     [property: Id(2)] string Note) : SchoolEvent;
 
 [GenerateSerializer, Alias("BreakingRanksEpisodeResolved.v1")]
+[Meaning("An episode ended; it takes no further events.")]
+[Command("breaking-ranks-resolutions", "Record how an episode was resolved")]
 public sealed record BreakingRanksEpisodeResolved(
     [property: Id(0)] string EpisodeId,
     [property: Id(1)] EpisodeOutcome Outcome,

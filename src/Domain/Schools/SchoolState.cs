@@ -10,13 +10,22 @@ public sealed record Tenure([property: Id(0)] DateTimeOffset From, [property: Id
     public bool Covers(DateTimeOffset at) => From <= at && (To is null || at < To);
 }
 
+/// <summary>A teacher-leader role.</summary>
+/// <param name="Definition">The job description in force: as defined, with the latest revision's fields; its occurredAt stays the definition's.</param>
 [GenerateSerializer, Immutable]
 public sealed record RoleState(
     [property: Id(0)] TeacherLeaderRoleDefined Definition,
     [property: Id(1), TeacherKeys] ImmutableDictionary<string, DateTimeOffset> Holders,
     [property: Id(2)] DateTimeOffset? RetiredAt = null)
 {
+    /// <summary>Every revision of the job description since it was defined, in order.</summary>
+    [Id(3)]
+    public ImmutableArray<RoleRevised> Revisions { get; init; } = [];
+
     public int FreeSeats => Definition.Seats - Holders.Count;
+
+    /// <summary>When the job description last changed: its latest revision, or its definition.</summary>
+    public DateTimeOffset DescribedAt => Revisions.IsDefaultOrEmpty ? Definition.OccurredAt : Revisions[^1].OccurredAt;
 }
 
 [GenerateSerializer, Immutable]

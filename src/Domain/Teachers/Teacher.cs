@@ -31,7 +31,8 @@ public sealed class Teacher : IAggregate<TeacherState, TeacherEvent>
             InformalActsByDomain = state.InformalActsByDomain.SetItem(e.Domain, state.InformalActsByDomain.GetValueOrDefault(e.Domain) + 1),
         },
         CollaborationJoined e => state with { Collaborations = state.Collaborations.Add(e.Community) },
-        _ => state,
+        TeacherRegistered => state,
+        _ => throw new UnhandledEventException(AggregateKind.Teacher, @event),
     }) with
     { LastEventAt = @event.OccurredAt > state.LastEventAt ? @event.OccurredAt : state.LastEventAt };
 

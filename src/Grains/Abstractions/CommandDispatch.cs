@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Initiatives;
 using LearningOrg.Domain.Networks;
@@ -21,14 +23,7 @@ public static class CommandDispatch
     public static async Task<CommandOutcome> RecordAsync(this IGrainFactory grains, string aggregateId, CommandContext context, DomainEvent proposed)
     {
         ArgumentNullException.ThrowIfNull(grains);
-        var outcome = await (proposed switch
-        {
-            SchoolEvent e => grains.GetGrain<ISchoolGrain>(aggregateId).Record(context, e),
-            TeacherEvent e => grains.GetGrain<ITeacherGrain>(aggregateId).Record(context, e),
-            InitiativeEvent e => grains.GetGrain<IInitiativeGrain>(aggregateId).Record(context, e),
-            NetworkEvent e => grains.GetGrain<INetworkGrain>(aggregateId).Record(context, e),
-            _ => throw new ArgumentException($"{proposed.GetType().Name} belongs to no aggregate.", nameof(proposed)),
-        });
+        var outcome = await GrainsByAggregate[EventCatalog.For(proposed).Aggregate].Record(grains, aggregateId, context, proposed);
         if (outcome.IsAccepted && !outcome.FollowUpTargets.IsDefaultOrEmpty)
         {
             await grains.RecordFollowUpsAsync(outcome.FollowUpTargets);
@@ -70,10 +65,33 @@ public static class CommandDispatch
         }
     }
 
-    private static IFollowUpRecipient Recipient(IGrainFactory grains, string streamKey) => StreamKeys.Parse(streamKey) switch
+    /// <summary>The grain of the stream <paramref name="streamKey"/>, whichever its aggregate.</summary>
+    public static IReloadableGrain GrainOf(this IGrainFactory grains, string streamKey)
     {
-        (StreamKeys.School, var id) => grains.GetGrain<ISchoolGrain>(id),
-        (StreamKeys.Teacher, var id) => grains.GetGrain<ITeacherGrain>(id),
-        var (kind, _) => throw new InvalidOperationException($"A {kind} records no follow-ups ({streamKey})."),
-    };
+        var (kind, id) = StreamKeys.Parse(streamKey);
+        return GrainsByAggregate.TryGetValue(kind, out var grain)
+            ? grain.Get(grains, id)
+            : throw new ArgumentException($"{kind} is no aggregate ({streamKey}).", nameof(streamKey));
+    }
+
+    /// <summary>The aggregates that have a grain, by the kind the catalog files their events under.</summary>
+    public static IReadOnlyCollection<string> AggregatesWithGrains => GrainsByAggregate.Keys;
+
+    private static IFollowUpRecipient Recipient(IGrainFactory grains, string streamKey) =>
+        grains.GrainOf(streamKey) as IFollowUpRecipient
+        ?? throw new InvalidOperationException($"A {StreamKeys.Parse(streamKey).Aggregate} records no follow-ups ({streamKey}).");
+
+    /// <summary>How a command reaches the grain of its event's aggregate, and how that grain is found by id.</summary>
+    private sealed record AggregateGrain(
+        Func<IGrainFactory, string, CommandContext, DomainEvent, Task<CommandOutcome>> Record,
+        Func<IGrainFactory, string, IReloadableGrain> Get);
+
+    // The one place that ties the catalog's aggregate kinds to grain interfaces.
+    private static readonly FrozenDictionary<string, AggregateGrain> GrainsByAggregate = new Dictionary<string, AggregateGrain>(StringComparer.Ordinal)
+    {
+        [AggregateKind.School] = new((g, id, c, e) => g.GetGrain<ISchoolGrain>(id).Record(c, (SchoolEvent)e), (g, id) => g.GetGrain<ISchoolGrain>(id)),
+        [AggregateKind.Teacher] = new((g, id, c, e) => g.GetGrain<ITeacherGrain>(id).Record(c, (TeacherEvent)e), (g, id) => g.GetGrain<ITeacherGrain>(id)),
+        [AggregateKind.Initiative] = new((g, id, c, e) => g.GetGrain<IInitiativeGrain>(id).Record(c, (InitiativeEvent)e), (g, id) => g.GetGrain<IInitiativeGrain>(id)),
+        [AggregateKind.Network] = new((g, id, c, e) => g.GetGrain<INetworkGrain>(id).Record(c, (NetworkEvent)e), (g, id) => g.GetGrain<INetworkGrain>(id)),
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 }

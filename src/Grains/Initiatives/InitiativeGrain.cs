@@ -1,3 +1,4 @@
+using LearningOrg.Domain;
 using LearningOrg.Domain.Initiatives;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.EventSourcing;
@@ -11,14 +12,12 @@ public sealed class InitiativeGrain(EventJournal journal, TimeProvider clock, IL
 {
     protected override string AggregateKind => StreamKeys.Initiative;
 
+    /// <summary>The schools the event names; an intervention's completion, the school where it started.</summary>
     protected override IEnumerable<string> SchoolsConcerned(InitiativeEvent appended, InitiativeState newState) => appended switch
     {
-        SchoolEnrolled enrolled => [enrolled.SchoolId],
-        SchoolWithdrawn withdrawn => [withdrawn.SchoolId],
-        InterventionStarted started => [started.SchoolId],
         InterventionCompleted completed when newState.Interventions.TryGetValue(completed.InterventionId, out var intervention) =>
             [intervention.Start.SchoolId],
-        _ => [],
+        _ => EventCatalog.For(appended).Touched(appended, StreamKeys.School),
     };
 
     public async Task<CommandOutcome> Record(CommandContext context, InitiativeEvent proposed)

@@ -1,3 +1,4 @@
+using LearningOrg.Domain;
 using LearningOrg.Domain.Networks;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.EventSourcing;
@@ -11,12 +12,8 @@ public sealed class NetworkGrain(EventJournal journal, TimeProvider clock, ILogg
 {
     protected override string AggregateKind => StreamKeys.Network;
 
-    protected override IEnumerable<string> SchoolsConcerned(NetworkEvent appended, NetworkState newState) => appended switch
-    {
-        SchoolJoinedNetwork joined => [joined.SchoolId],
-        SchoolLeftNetwork left => [left.SchoolId],
-        _ => [],
-    };
+    protected override IEnumerable<string> SchoolsConcerned(NetworkEvent appended, NetworkState newState) =>
+        EventCatalog.For(appended).Touched(appended, StreamKeys.School);
 
     public async Task<CommandOutcome> Record(CommandContext context, NetworkEvent proposed)
     {

@@ -1,3 +1,5 @@
+using LearningOrg.Domain;
+
 namespace LearningOrg.Grains.Persistence;
 
 /// <summary>
@@ -5,10 +7,10 @@ namespace LearningOrg.Grains.Persistence;
 /// </summary>
 public static class StreamKeys
 {
-    public const string School = "school";
-    public const string Teacher = "teacher";
-    public const string Initiative = "initiative";
-    public const string Network = "network";
+    public const string School = AggregateKind.School;
+    public const string Teacher = AggregateKind.Teacher;
+    public const string Initiative = AggregateKind.Initiative;
+    public const string Network = AggregateKind.Network;
 
     public static string For(string aggregate, string id) => $"{aggregate}/{id}";
 

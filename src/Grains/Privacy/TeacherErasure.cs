@@ -185,15 +185,7 @@ public sealed class TeacherErasure(IDocumentStore store, IGrainFactory grains, T
         foreach (var stream in record.Fields.Select(f => f.StreamId).Append(teacherStream).Distinct(StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (aggregate, id) = StreamKeys.Parse(stream);
-            IReloadableGrain grain = aggregate switch
-            {
-                StreamKeys.School => grains.GetGrain<ISchoolGrain>(id),
-                StreamKeys.Teacher => grains.GetGrain<ITeacherGrain>(id),
-                StreamKeys.Initiative => grains.GetGrain<IInitiativeGrain>(id),
-                _ => grains.GetGrain<INetworkGrain>(id),
-            };
-            await grain.Reload();
+            await grains.GrainOf(stream).Reload();
         }
     }
 

@@ -17,11 +17,11 @@ namespace LearningOrg.Grains.ReadModels;
 /// Writes each event onto the timelines of the schools it concerns, in the transaction that appends it:
 /// <list type="bullet">
 /// <item>a school's events onto its own timeline;</item>
-/// <item>a teacher's events onto the timeline of each school whose staff the teacher was on when it happened
-/// (<see cref="StaffTenure"/>, kept here from the schools' staff events); a registration onto its school, a move
-/// onto both;</item>
-/// <item>an initiative's enrolments, withdrawals and interventions onto the school concerned;</item>
-/// <item>a network's joins and departures onto the school.</item>
+/// <item>an event of another stream that names schools (<see cref="TouchesAttribute"/>: a teacher's registration or
+/// move, an initiative's enrolment or intervention, a network's membership) onto those schools;</item>
+/// <item>a teacher's other events onto the timeline of each school whose staff the teacher was on when it happened
+/// (<see cref="StaffTenure"/>, kept here from the schools' staff events);</item>
+/// <item>an intervention's completion onto the school where it started.</item>
 /// </list>
 /// A staff change may be recorded after the teacher's events it bears on (a departure entered late), so each one
 /// re-sorts that teacher's events on that school's timeline.
@@ -56,11 +56,11 @@ public sealed class TimelineProjection : IProjection
                 case InitiativeEvent initiative:
                     await OnInitiativeEvent(batch, e, sourceId, initiative, cancellation);
                     break;
-                case SchoolJoinedNetwork joined:
-                    Write(batch, joined.SchoolId, e, sourceId);
-                    break;
-                case SchoolLeftNetwork left:
-                    Write(batch, left.SchoolId, e, sourceId);
+                default:
+                    foreach (var schoolId in SchoolsNamed(data))
+                    {
+                        Write(batch, schoolId, e, sourceId);
+                    }
                     break;
             }
         }
@@ -85,7 +85,7 @@ public sealed class TimelineProjection : IProjection
             var sourceId = StreamKeys.Parse(e.StreamKey).Id;
             switch (e.Data)
             {
-                case TeacherRegistered or TeacherMovedSchool:
+                case TeacherEvent teacher when SchoolsNamed(teacher).Count > 0:
                     break;
                 case TeacherEvent:
                     tenures.Add(sourceId);
@@ -176,22 +176,12 @@ public sealed class TimelineProjection : IProjection
     private static async Task OnTeacherEvent(Batch batch, IEvent e, string teacherId, TeacherEvent data, CancellationToken cancellation)
     {
         batch.TeacherEvents(teacherId).Add(e);
-        switch (data)
+        // An event that names schools (a registration, a move) shows on those; any other on the schools the teacher was on then.
+        var named = SchoolsNamed(data);
+        var schools = named.Count > 0 ? named : (await batch.Documents.LoadAsync<StaffTenure>(teacherId, cancellation))?.SchoolsAt(data.OccurredAt) ?? [];
+        foreach (var schoolId in schools)
         {
-            case TeacherRegistered registered:
-                Write(batch, registered.SchoolId, e, teacherId);
-                break;
-            case TeacherMovedSchool moved:
-                Write(batch, moved.FromSchoolId, e, teacherId);
-                Write(batch, moved.ToSchoolId, e, teacherId);
-                break;
-            default:
-                var tenure = await batch.Documents.LoadAsync<StaffTenure>(teacherId, cancellation);
-                foreach (var schoolId in tenure?.SchoolsAt(data.OccurredAt) ?? [])
-                {
-                    Write(batch, schoolId, e, teacherId);
-                }
-                break;
+            Write(batch, schoolId, e, teacherId);
         }
     }
 
@@ -199,24 +189,22 @@ public sealed class TimelineProjection : IProjection
     {
         switch (data)
         {
-            case SchoolEnrolled enrolled:
-                Write(batch, enrolled.SchoolId, e, initiativeId);
-                break;
-            case SchoolWithdrawn withdrawn:
-                Write(batch, withdrawn.SchoolId, e, initiativeId);
-                break;
             case InterventionStarted started:
                 var key = TimelineLookup.Intervention(initiativeId, started.InterventionId);
                 batch.Documents.Store(key, new TimelineLookup(key, started.SchoolId));
-                Write(batch, started.SchoolId, e, initiativeId);
                 break;
             case InterventionCompleted completed:
+                // The completion names no school: it shows where its intervention started.
                 var school = await batch.Documents.LoadAsync<TimelineLookup>(TimelineLookup.Intervention(initiativeId, completed.InterventionId), cancellation);
                 if (school is not null)
                 {
                     Write(batch, school.Value, e, initiativeId);
                 }
-                break;
+                return;
+        }
+        foreach (var schoolId in SchoolsNamed(data))
+        {
+            Write(batch, schoolId, e, initiativeId);
         }
     }
 
@@ -234,12 +222,12 @@ public sealed class TimelineProjection : IProjection
         var onTimeline = batch.OnTimeline[(schoolId, teacherStream)];
         foreach (var e in recorded.Concat(batch.TeacherEvents(teacherId)).DistinctBy(e => e.Id))
         {
-            if (e.Data is TeacherRegistered or TeacherMovedSchool or not TeacherEvent)
+            if (e.Data is not TeacherEvent teacherEvent || SchoolsNamed(teacherEvent).Count > 0)
             {
                 continue;
             }
             var id = TimelineEntry.IdFor(schoolId, e.Id);
-            if (tenure.WasOnStaff(schoolId, ((TeacherEvent)e.Data).OccurredAt))
+            if (tenure.WasOnStaff(schoolId, teacherEvent.OccurredAt))
             {
                 Write(batch, schoolId, e, teacherId);
             }
@@ -249,6 +237,9 @@ public sealed class TimelineProjection : IProjection
             }
         }
     }
+
+    /// <summary>The schools an event names as streams it touches (<see cref="TouchesAttribute"/>).</summary>
+    private static IReadOnlyList<string> SchoolsNamed(DomainEvent data) => EventCatalog.For(data).Touched(data, AggregateKind.School);
 
     private static void Write(Batch batch, string schoolId, IEvent e, string sourceId, string? episodeTeacher = null)
     {

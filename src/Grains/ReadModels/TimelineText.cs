@@ -29,7 +29,7 @@ internal static class TimelineText
     };
 
     /// <summary>
-    /// One line saying what happened. <paramref name="sourceId"/> is the id of the event's stream (the teacher, the
+    /// One line saying what happened: every event in the catalog has one (a test checks). <paramref name="sourceId"/> is the id of the event's stream (the teacher, the
     /// initiative or the network).
     /// </summary>
     public static string Summary(DomainEvent data, string sourceId) => data switch
@@ -40,6 +40,7 @@ internal static class TimelineText
         TeacherLeftStaff e => $"{e.TeacherId} left the staff",
         LeadershipStageAssessed e => $"Leadership stage assessed as {e.Stage} by {e.AssessedBy}",
         TeacherLeaderRoleDefined e => $"Role '{e.Title}' defined ({Count(e.Seats, "seat")}, {Number(e.HoursPerWeek)} h a week, decided by the {Decider(e.DecidedAt)})",
+        RoleRevised e => $"Role '{e.Title}' revised ({Count(e.Seats, "seat")}, {Number(e.HoursPerWeek)} h a week, decided by the {Decider(e.DecidedAt)})",
         TeacherLeaderRoleRetired e => $"Role {e.RoleId} retired: {Cut(e.Reason)}",
         RoleAssigned e => $"{e.TeacherId} assigned to role {e.RoleId}",
         RoleVacated e => $"{e.TeacherId} left role {e.RoleId}: {Cut(e.Reason)}",
@@ -57,13 +58,21 @@ internal static class TimelineText
         ProfessionalLearningCompleted e => $"{sourceId} completed '{e.Program}' ({Number(e.Hours)} h, {e.Focus})",
         InformalLeadershipObserved e => $"{sourceId} observed leading informally: {e.Act} in {e.Domain} (by {e.ObservedBy})",
         CollaborationJoined e => $"{sourceId} joined {e.Community}",
+        InitiativeLaunched e => $"Initiative '{e.Name}' launched ({e.Sponsor} sponsor)",
+        StakeholderEngaged e => $"Stakeholder {e.Stakeholder} engaged as {e.Role}",
+        ContextAssessed e => $"Context assessed ({Count(Length(e.Resources), "resource")}, {Count(Length(e.TrustBarriers), "trust barrier")})",
+        MeasureDefined e => $"Measure '{e.Name}' defined: from {Number(e.Baseline)} to {Number(e.Target)} {e.Unit}",
+        MeasureObserved e => $"Measure {e.MeasureId} observed at {Number(e.Value)} ({e.Source})",
+        RoleFrameworkSet e => $"Role framework for '{e.RoleTitle}' set ({Count(Length(e.Tight), "tight feature")}, {Count(Length(e.Loose), "loose feature")})",
+        PhaseAdvanced e => $"Initiative {sourceId} entered its {e.Phase} phase",
         SchoolEnrolled => $"Enrolled in initiative {sourceId}",
         SchoolWithdrawn e => $"Withdrew from initiative {sourceId}: {Cut(e.Reason)}",
         InterventionStarted e => $"Intervention {e.InterventionId} ({e.Kind}) started by initiative {sourceId}",
         InterventionCompleted e => $"Intervention {e.InterventionId} completed: {Cut(e.Outcome)}",
+        NetworkFormed e => $"Network '{e.Name}' formed",
         SchoolJoinedNetwork => $"Joined network {sourceId}",
         SchoolLeftNetwork => $"Left network {sourceId}",
-        _ => data.GetType().Name,
+        _ => throw new ArgumentOutOfRangeException(nameof(data), data.GetType().Name, "The timeline has no line for this event; add one here."),
     };
 
     private static string[] Distinct(System.Collections.Immutable.ImmutableArray<string> ids) =>

@@ -1,3 +1,4 @@
+using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Teachers;
 using LearningOrg.Grains.Abstractions;
@@ -12,9 +13,9 @@ public sealed class TeacherGrain(EventJournal journal, TimeProvider clock, ILogg
 {
     protected override string AggregateKind => StreamKeys.Teacher;
 
-    /// <summary>A move shows on both schools' timelines; anything else on the school the teacher is now on.</summary>
+    /// <summary>An event that names schools (a registration, a move) shows on their timelines; anything else on the school the teacher is now on.</summary>
     protected override IEnumerable<string> SchoolsConcerned(TeacherEvent appended, TeacherState newState) =>
-        appended is TeacherMovedSchool moved ? [moved.FromSchoolId, moved.ToSchoolId] : [newState.SchoolId];
+        EventCatalog.For(appended).Touched(appended, StreamKeys.School) is { Count: > 0 } named ? named : [newState.SchoolId];
 
     public async Task<CommandOutcome> Record(CommandContext context, TeacherEvent proposed) =>
         await CheckSchools(proposed) is { } refused ? await Refuse(context, proposed, refused) : await Decide(context, proposed);

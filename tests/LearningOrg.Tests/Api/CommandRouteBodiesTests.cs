@@ -44,6 +44,22 @@ public sealed class CommandRouteBodiesTests(ApiFixture api) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task The_role_revisions_route_records_a_revision_that_the_state_keeps_and_shows_in_force()
+    {
+        var school = ResearchApi.NewId("cr-school");
+        await api.Recorded($"/api/schools/{school}", new SchoolRegistered("Alder Primary", "East", 30) { OccurredAt = Day(0) });
+        await api.Recorded($"/api/schools/{school}/roles", Grains.Given.Role("coach", at: Day(1)));
+
+        await RecordedAsNewest($"/api/schools/{school}", "role-revisions",
+            new RoleRevised("coach", "Lead coach", "instruction", ["Lead the coaching team"], ["Report each term"], 6, 2, DecidedAt.School) { OccurredAt = Day(2) });
+
+        var role = (await api.GetJson($"/api/schools/{school}/state")).GetProperty("state").GetProperty("roles").GetProperty("coach");
+        Assert.Equal("Lead coach", role.GetProperty("definition").GetProperty("title").GetString());
+        Assert.Equal("Lead coach", role.GetProperty("revisions")[0].GetProperty("title").GetString());
+        Assert.Equal(1, role.GetProperty("revisions").GetArrayLength());
+    }
+
+    [Fact]
     public async Task The_initiative_routes_record_stakeholders_context_role_frameworks_phases_observations_and_withdrawals()
     {
         var initiative = ResearchApi.NewId("cr-init");

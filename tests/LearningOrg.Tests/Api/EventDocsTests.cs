@@ -1,5 +1,6 @@
 using System.Text;
 using LearningOrg.Api.Endpoints;
+using LearningOrg.Domain;
 using LearningOrg.Tests.Infrastructure;
 
 namespace LearningOrg.Tests.Api;
@@ -31,7 +32,8 @@ public sealed class EventDocsTests
             # Event types
 
             Generated from the event records by `EventDocsTests` (do not edit by hand; the test fails when this file and
-            the code disagree). The same list is served at `GET /api/event-types`.
+            the code disagree). The same list is served at `GET /api/event-types`. To add an event, see
+            [adding-an-event.md](adding-an-event.md).
 
             Every event also carries, beside the fields below:
 
@@ -50,12 +52,13 @@ public sealed class EventDocsTests
         foreach (var group in EventTypeEndpoints.Describe().GroupBy(t => t.Aggregate))
         {
             text.Append('\n').Append("## ").Append(group.Key).Append(" streams (`").Append(group.Key).Append("/{id}`)\n\n");
-            text.Append("| event | fields |\n|---|---|\n");
+            text.Append("| event | what it records | fields |\n|---|---|---|\n");
             foreach (var type in group)
             {
                 var fields = type.Fields.Where(f => f.Name != "occurredAt")
                     .Select(f => $"`{f.Name}`: {f.Type}{(f.Optional ? " (optional)" : string.Empty)}");
-                text.Append("| `").Append(type.Name).Append("` | ").Append(string.Join("; ", fields)).Append(" |\n");
+                var meaning = EventCatalog.Find(type.Name)!.Description!.Replace("|", "\\|", StringComparison.Ordinal);
+                text.Append("| `").Append(type.Name).Append("` | ").Append(meaning).Append(" | ").Append(string.Join("; ", fields)).Append(" |\n");
             }
         }
         return text.ToString();

@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using LearningOrg.Demo;
+using LearningOrg.Domain;
+using LearningOrg.Domain.Common;
 using LearningOrg.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -42,8 +44,6 @@ public sealed class DemoExportFixture : IAsyncLifetime
 
 public sealed class DemoExportImportTests(DemoExportFixture demo) : IClassFixture<DemoExportFixture>
 {
-    private static readonly string[] FollowUpTypes = ["TeacherJoinedStaff.v1", "RoleTaken.v1", "RoleLeft.v1"];
-
     [Fact]
     public async Task The_pseudonymized_demo_export_holds_no_teacher_name_no_teacher_id_and_not_the_key()
     {
@@ -72,7 +72,7 @@ public sealed class DemoExportImportTests(DemoExportFixture demo) : IClassFixtur
     public async Task Importing_the_identifiable_demo_export_into_a_fresh_store_recreates_every_state()
     {
         var lines = demo.Export.Lines;
-        var followUps = lines.Count(l => FollowUpTypes.Contains(l.Str("type")) || l.Str("commandId").EndsWith("/leave", StringComparison.Ordinal));
+        var followUps = lines.Count(l => EventCatalog.Find(l.Str("type"))!.IsFollowUpOnly || FollowUp.IsFollowUpCommand(l.Str("commandId")));
         var report = demo.FirstImport;
 
         Assert.Equal(0, report.Num("rejectedCount"));

@@ -1,5 +1,6 @@
 using System.Net;
 using LearningOrg.Demo;
+using LearningOrg.Domain;
 
 namespace LearningOrg.Tests.Security;
 
@@ -42,22 +43,17 @@ public static class AccessTable
     private const string Maple = DemoIds.MapleGrove;
     private const string NewId = "access-table-new";
 
-    private static readonly string[] SchoolCommands =
-    [
-        "staff-count", "staff-departures", "stage-assessments", "roles", "role-retirements", "role-assignments", "role-vacancies",
-        "decisions", "condition-assessments", "principal-moves", "leadership-discussions", "breaking-ranks",
-        "breaking-ranks-escalations", "breaking-ranks-resolutions",
-    ];
+    // Every command but the creation: whoever writes the aggregate may send it (the creation has its own row).
+    private static readonly string[] SchoolCommands = CommandRoutesOf(AggregateKind.School);
 
-    private static readonly string[] TeacherCommands = ["moves", "professional-learning", "informal-leadership", "collaborations"];
+    private static readonly string[] TeacherCommands = CommandRoutesOf(AggregateKind.Teacher);
 
-    private static readonly string[] InitiativeCommands =
-    [
-        "stakeholders", "context-assessments", "measures", "measure-observations", "role-frameworks", "enrolments", "withdrawals",
-        "phases", "interventions", "intervention-completions",
-    ];
+    private static readonly string[] InitiativeCommands = CommandRoutesOf(AggregateKind.Initiative);
 
-    private static readonly string[] NetworkCommands = ["members", "departures"];
+    private static readonly string[] NetworkCommands = CommandRoutesOf(AggregateKind.Network);
+
+    private static string[] CommandRoutesOf(string aggregate) =>
+        [.. EventCatalog.CommandsOf(aggregate).Where(t => !t.IsCreation).Select(t => t.Command!.Route)];
 
     private static readonly string[] Reads = ["state", "events", "replay"];
 

@@ -1,5 +1,8 @@
 using System.Text.Json;
+using LearningOrg.Domain;
+using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
+using LearningOrg.Domain.Teachers;
 using LearningOrg.Grains.ReadModels;
 
 namespace LearningOrg.Api.Web.Timeline;
@@ -15,27 +18,39 @@ public sealed record EntryBadge(string Text, string Css, string? Prefix = null, 
 /// <summary>The badges a timeline entry shows: decision modes, roles filled and vacated, breaking-ranks levels and outcomes, stages.</summary>
 public static class EntryBadges
 {
-    public static IReadOnlyList<EntryBadge> For(TimelineEntry entry) => entry.Kind switch
+    public static IReadOnlyList<EntryBadge> For(TimelineEntry entry) => Event(entry) switch
     {
-        "DecisionRecorded" when Enum<DecisionMode>(entry.Data, "mode") is { } mode =>
-            [new(TimelineDisplay.Mode(mode), $"badge--mode badge--mode-{TimelineDisplay.Slug(mode.ToString())}", "Decision mode:")],
-        "RoleAssigned" or "RoleTaken" => [new("Role filled", "badge--role badge--role-filled")],
-        "RoleVacated" or "RoleLeft" => [new("Role vacated", "badge--role badge--role-vacated")],
-        "TeacherLeaderRoleDefined" => [new("Role defined", "badge--role badge--role-defined")],
-        "TeacherLeaderRoleRetired" => [new("Role retired", "badge--role badge--role-retired")],
-        "BreakingRanksEpisodeOpened" or "BreakingRanksEpisodeEscalated" when Enum<BreakingRanksLevel>(entry.Data, "level") is { } level =>
+        DecisionRecorded e when Enum.IsDefined(e.Mode) =>
+            [new(TimelineDisplay.Mode(e.Mode), $"badge--mode badge--mode-{TimelineDisplay.Slug(e.Mode.ToString())}", "Decision mode:")],
+        RoleAssigned or RoleTaken => [new("Role filled", "badge--role badge--role-filled")],
+        RoleVacated or RoleLeft => [new("Role vacated", "badge--role badge--role-vacated")],
+        TeacherLeaderRoleDefined => [new("Role defined", "badge--role badge--role-defined")],
+        TeacherLeaderRoleRetired => [new("Role retired", "badge--role badge--role-retired")],
+        BreakingRanksEpisodeOpened { Level: var level } when Enum.IsDefined(level) =>
             [new(TimelineDisplay.Level(level), "badge--level", "Breaking-ranks level:", level)],
-        "BreakingRanksEpisodeResolved" when Enum<EpisodeOutcome>(entry.Data, "outcome") is { } outcome =>
-            [new(TimelineDisplay.Outcome(outcome), "badge--outcome", "Outcome:")],
-        "LeadershipStageAssessed" when Enum<LeadershipStage>(entry.Data, "stage") is { } stage =>
-            [new(stage.ToString(), "badge--stage", "Stage:")],
+        BreakingRanksEpisodeEscalated { Level: var level } when Enum.IsDefined(level) =>
+            [new(TimelineDisplay.Level(level), "badge--level", "Breaking-ranks level:", level)],
+        BreakingRanksEpisodeResolved e when Enum.IsDefined(e.Outcome) =>
+            [new(TimelineDisplay.Outcome(e.Outcome), "badge--outcome", "Outcome:")],
+        LeadershipStageAssessed e when Enum.IsDefined(e.Stage) =>
+            [new(e.Stage.ToString(), "badge--stage", "Stage:")],
         _ => [],
     };
 
-    private static T? Enum<T>(JsonElement data, string property)
-        where T : struct, Enum =>
-        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            && System.Enum.TryParse<T>(value.GetString(), ignoreCase: false, out var parsed)
-            ? parsed
-            : null;
+    /// <summary>The entry's data read back as its event, or null when its type is unknown or its data unreadable.</summary>
+    private static DomainEvent? Event(TimelineEntry entry)
+    {
+        if (EventCatalog.Find(entry.Type) is not { } type || entry.Data.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        try
+        {
+            return TimelineProjection.ReadData(entry.Data, type.ClrType);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }
