@@ -325,6 +325,7 @@ public static class Codebook
         // Enumerations and flags.
         ["stage"] = Value("The school's leadership stage, from a flat hierarchy to shared leadership (in this order)."),
         ["decidedAt"] = Value("Who decided the role: the system (district; tight) or the school (loose)."),
+        ["roleKind"] = Value("Whether holding the role is teacher leadership or an administrative appointment (the indicators leave the latter out); absent in definitions stored before it could be recorded, which read as teacher leadership."),
         ["mode"] = Value("How the decision was taken, from the principal alone to the whole staff (in this order)."),
         ["equityFocus"] = Value("Whether the decision was taken with equity as an explicit focus."),
         ["level"] = Value("How far the school's reaction went (in this order: speaking up is the mildest, resistance the strongest)."),

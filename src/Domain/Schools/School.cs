@@ -185,6 +185,7 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
         ?? Check.Range(e.HoursPerWeek, "hoursPerWeek", 0, MaxHoursPerWeek)
         ?? Check.Range(e.Seats, "seats", 1, MaxSeats)
         ?? Check.Defined(e.DecidedAt, "decidedAt")
+        ?? Check.Defined(e.RoleKind, "roleKind")
         ?? (state.Roles.ContainsKey(e.RoleId) ? RuleViolation.Conflict("role-exists", $"Role {e.RoleId} is already defined.", "roleId") : null);
 
     private static RuleViolation? CheckRoleRetirement(SchoolState state, TeacherLeaderRoleRetired e) =>

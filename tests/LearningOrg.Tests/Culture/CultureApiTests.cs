@@ -122,7 +122,7 @@ public sealed class CultureApiTests(SeededApiFixture fixture) : IClassFixture<Se
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.EndsWith(".csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
         var lines = CsvLines(await response.Content.ReadAsStringAsync());
-        Assert.Equal(["school", "name", "memberSince", "at", "staffCount", "filledSeats", "leadershipDensity"], lines[0].Take(7));
+        Assert.Equal(["schoolId", "name", "memberSince", "at", "staffCount", "teachersOnStaff", "filledSeats"], lines[0].Take(7));
         Assert.Contains("derivedStage", lines[0]);
         Assert.Equal(DemoIds.Schools, lines.Skip(1).Select(l => l[0]));
         Assert.All(lines, l => Assert.Equal(lines[0].Length, l.Length));
@@ -158,6 +158,8 @@ public sealed class CultureApiTests(SeededApiFixture fixture) : IClassFixture<Se
             Assert.Equal(Enumerable.Range(0, points.Count), points.Select(p => p.GetProperty("monthIndex").GetInt32()));
         }
         Assert.Equal("2023-01-01", schools[1].GetProperty("firstRoleMonth").GetString());
+        // Harbor View's principal-appointed department heads are administrative: its clock starts with the data lead.
+        Assert.Equal("2022-08-01", schools[2].GetProperty("firstRoleMonth").GetString());
     }
 
     [Fact]
@@ -185,14 +187,15 @@ public sealed class CultureApiTests(SeededApiFixture fixture) : IClassFixture<Se
         var firstRoleLines = CsvLines(await firstRole.Content.ReadAsStringAsync());
 
         Assert.Equal("attachment", calendar.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal(["school", "name", "month", "at"], calendarLines[0].Take(4));
+        Assert.Equal(["schoolId", "name", "month", "at"], calendarLines[0].Take(4));
         Assert.Equal(1 + (3 * 3), calendarLines.Count);
         Assert.Equal([DemoIds.MapleGrove, "Maple Grove Elementary", "2024-01"], calendarLines[1].Take(3));
-        Assert.Equal(["school", "name", "monthIndex", "month"], firstRoleLines[0].Take(4));
+        Assert.Equal(["schoolId", "name", "monthIndex", "month"], firstRoleLines[0].Take(4));
         Assert.Equal([DemoIds.CedarHill, "Cedar Hill Middle School", "0", "2023-01"],
             firstRoleLines.First(l => l[0] == DemoIds.CedarHill).Take(4));
-        // Maple Grove: September 2021 to March 2024 (31 months); Cedar Hill: January 2023 on (15); Harbor View: August 2021 on (32).
-        Assert.Equal(1 + 31 + 15 + 32, firstRoleLines.Count);
+        // Maple Grove: September 2021 to March 2024 (31 months); Cedar Hill: January 2023 on (15); Harbor View: from its
+        // data lead in August 2022 (20), its appointed department heads being administrative.
+        Assert.Equal(1 + 31 + 15 + 20, firstRoleLines.Count);
     }
 
     [Fact]
@@ -229,13 +232,13 @@ public sealed class CultureApiTests(SeededApiFixture fixture) : IClassFixture<Se
         (await Api.Post($"/api/teachers/{teacher}/moves", new TeacherMovedSchool(first, second) { OccurredAt = day.AddDays(60) })).EnsureSuccessStatusCode();
         (await Api.Post($"/api/teachers/{teacher}/informal-leadership", act with { OccurredAt = day.AddDays(70) })).EnsureSuccessStatusCode();
 
-        // 13 January: the act at the first school, within the 90 days up to the end of March but not of April.
-        // 14 March: the act at the second school, within the 90 days up to the ends of March, April and May; never at the first.
-        var atFirst = await Api.GetJson($"/api/schools/{first}/trajectory?from=2022-01&to=2022-05");
-        var atSecond = await Api.GetJson($"/api/schools/{second}/trajectory?from=2022-01&to=2022-05");
+        // 13 January: the act at the first school, within the 180 days up to the end of June but not of July.
+        // 14 March: the act at the second school, within the 180 days up to the ends of March to August; never at the first.
+        var atFirst = await Api.GetJson($"/api/schools/{first}/trajectory?from=2022-01&to=2022-08");
+        var atSecond = await Api.GetJson($"/api/schools/{second}/trajectory?from=2022-01&to=2022-08");
 
-        Assert.Equal([1, 1, 1, 0, 0], atFirst.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("activeTeacherLeaders").GetInt32()));
-        Assert.Equal([0, 0, 1, 1, 1], atSecond.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("activeTeacherLeaders").GetInt32()));
+        Assert.Equal([1, 1, 1, 1, 1, 1, 0, 0], atFirst.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("activeTeacherLeaders").GetInt32()));
+        Assert.Equal([0, 0, 1, 1, 1, 1, 1, 1], atSecond.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("activeTeacherLeaders").GetInt32()));
     }
 
     [Theory]
