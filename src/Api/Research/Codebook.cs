@@ -38,13 +38,14 @@ public sealed record CodebookEventType(string Name, string Aggregate, string Str
 /// <summary>How the CSV export writes values.</summary>
 public sealed record CsvConventions(string Encoding, string LineEnding, string ListSeparator, string ListEscape, string Missing, string Numbers, string Dates);
 
-/// <summary>Every event type and field of the research export, with types, units and allowed values.</summary>
+/// <summary>Every event type and field of the research export, with types, units and allowed values, and the culture indicators.</summary>
 public sealed record CodebookDocument(
     string Title,
     string About,
     IReadOnlyList<CodebookField> Envelope,
     CsvConventions Csv,
-    IReadOnlyList<CodebookEventType> EventTypes);
+    IReadOnlyList<CodebookEventType> EventTypes,
+    IReadOnlyList<CodebookIndicator> Indicators);
 
 /// <summary>
 /// Builds the codebook from the event records (types, enums, which fields are teacher ids or names) and from the
@@ -89,7 +90,8 @@ public static class Codebook
                 "empty cell: the event type has no such field, the value is null, or it was left out",
                 "invariant culture, . as decimal separator; booleans true/false",
                 "ISO 8601 with offset, as in the JSON"),
-            [.. types]);
+            [.. types],
+            IndicatorCodebook.All);
     }
 
     private static IReadOnlyList<CodebookField> Envelope { get; } =
@@ -174,6 +176,7 @@ public static class Codebook
                 AppendTable(text, type.Fields);
             }
         }
+        IndicatorCodebook.AppendMarkdown(text);
         return text.ToString();
     }
 

@@ -47,6 +47,14 @@ public sealed class CultureTrajectory
     /// <summary>When the latest event of the history happened.</summary>
     public DateTimeOffset? LastEventAt { get; }
 
+    /// <summary>
+    /// Each stage assessment with the stage the indicators pointed to at its instant, in the order they happened: the
+    /// pairs of <see cref="StageAgreement"/>.
+    /// </summary>
+    public IEnumerable<(LeadershipStage Assessed, LeadershipStage Derived)> AssessedAgainstDerived() =>
+        history.Select(h => h.Event).OfType<LeadershipStageAssessed>()
+            .Select(e => (e.Stage, At(Months.Start(Months.Of(e.OccurredAt)), e.OccurredAt).DerivedStage));
+
     /// <summary>The indicators at the end of each month from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public IReadOnlyList<CulturePoint> Monthly(DateOnly from, DateOnly to) =>
         [.. Months.Range(from, to).Select(month => At(Months.Start(month), Months.End(month)))];

@@ -131,6 +131,20 @@ public sealed class CultureApiTests(SeededApiFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task Every_indicator_column_of_the_CSV_is_documented_in_the_codebook()
+    {
+        using var response = await Api.Http.GetAsync($"{Network}/comparison?at=2024-06-30&format=csv");
+        var header = CsvLines(await response.Content.ReadAsStringAsync())[0];
+        var codebook = await Api.GetJson("/api/exports/codebook");
+        var markdown = await Api.Http.GetStringAsync("/api/exports/codebook?format=md");
+
+        var indicators = codebook.GetProperty("indicators").EnumerateArray().ToList();
+        Assert.Equal(header.Skip(3), indicators.Select(i => i.GetProperty("name").GetString()));
+        Assert.All(indicators, i => Assert.False(string.IsNullOrWhiteSpace(i.GetProperty("nullRule").GetString())));
+        Assert.All(header.Skip(3), column => Assert.Contains($"| `{column}` |", markdown, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Accept_text_csv_gives_the_CSV_too()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{Network}/comparison?at=2024-06-30");
@@ -160,6 +174,63 @@ public sealed class CultureApiTests(SeededApiFixture fixture) : IClassFixture<Se
         Assert.Equal("2023-01-01", schools[1].GetProperty("firstRoleMonth").GetString());
         // Harbor View's principal-appointed department heads are administrative: its clock starts with the data lead.
         Assert.Equal("2022-08-01", schools[2].GetProperty("firstRoleMonth").GetString());
+    }
+
+    [Fact]
+    public async Task The_comparison_gives_the_network_median_and_quartiles_of_the_schools_listed()
+    {
+        var comparison = await Api.GetJson($"{Network}/comparison?at=2024-06-30");
+
+        var densities = comparison.GetProperty("schools").EnumerateArray()
+            .Select(s => s.GetProperty("indicators").GetProperty("leadershipDensity").GetDouble()).Order().ToList();
+        var density = comparison.GetProperty("network").GetProperty("leadershipDensity");
+        Assert.Equal(3, density.GetProperty("schools").GetInt32());
+        Assert.Equal(densities[1], density.GetProperty("median").GetDouble());
+        Assert.Equal(Math.Round((densities[0] + densities[1]) / 2, 4, MidpointRounding.AwayFromZero), density.GetProperty("lowerQuartile").GetDouble());
+        Assert.Equal(Math.Round((densities[1] + densities[2]) / 2, 4, MidpointRounding.AwayFromZero), density.GetProperty("upperQuartile").GetDouble());
+    }
+
+    [Fact]
+    public async Task Series_give_the_network_spread_per_month_and_the_stage_agreement()
+    {
+        var series = await Api.GetJson($"{Network}/series?from=2024-01&to=2024-03");
+
+        var network = series.GetProperty("network").EnumerateArray().ToList();
+        Assert.Equal([(0, "2024-01-01"), (1, "2024-02-01"), (2, "2024-03-01")],
+            network.Select(m => (m.GetProperty("monthIndex").GetInt32(), m.GetProperty("month").GetString())));
+        Assert.InRange(network[0].GetProperty("indicators").GetProperty("sharedDecisionShare").GetProperty("schools").GetInt32(), 1, 3);
+        var agreement = series.GetProperty("agreement");
+        Assert.True(agreement.GetProperty("pairs").GetInt32() >= 2);
+        Assert.InRange(agreement.GetProperty("weightedKappa").GetDouble(), -1, 1);
+        Assert.Equal(agreement.GetProperty("pairs").GetInt32(), agreement.GetProperty("table").EnumerateArray().Sum(r => r.EnumerateArray().Sum(c => c.GetInt32())));
+    }
+
+    [Theory]
+    [InlineData("first-shared-decision", null)]
+    [InlineData("initiative", DemoIds.Initiative)]
+    public async Task Series_align_each_school_on_its_own_month_0(string align, string? initiative)
+    {
+        var query = initiative is null ? $"align={align}" : $"align={align}&initiative={initiative}";
+        var series = await Api.GetJson($"{Network}/series?{query}");
+
+        Assert.Equal(align, series.GetProperty("align").GetString());
+        var aligned = series.GetProperty("schools").EnumerateArray().Where(s => s.GetProperty("monthZero").ValueKind != JsonValueKind.Null).ToList();
+        Assert.NotEmpty(aligned);
+        foreach (var school in aligned)
+        {
+            var first = school.GetProperty("points")[0];
+            Assert.Equal((0, school.GetProperty("monthZero").GetString()), (first.GetProperty("monthIndex").GetInt32(), first.GetProperty("indicators").GetProperty("month").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task Aligning_by_initiative_needs_an_initiative_that_exists()
+    {
+        using var withoutInitiative = await Api.Http.GetAsync($"{Network}/series?align=initiative");
+        using var unknownInitiative = await Api.Http.GetAsync($"{Network}/series?align=initiative&initiative=no-such-initiative");
+
+        Assert.True((await Problem(withoutInitiative, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("initiative", out _));
+        await Problem(unknownInitiative, HttpStatusCode.NotFound);
     }
 
     [Fact]
