@@ -77,8 +77,9 @@ internal sealed class SchoolChapter(Chronicle chronicle, string schoolId)
     public void Stage(DateTimeOffset at, LeadershipStage stage, string assessedBy, string evidence) =>
         Record(new LeadershipStageAssessed(stage, evidence, assessedBy) { OccurredAt = at });
 
-    public void DefineRole(DateTimeOffset at, RoleDescription role, decimal hoursPerWeek, int seats, DecidedAt decidedAt) =>
-        Record(new TeacherLeaderRoleDefined(role.RoleId, role.Title, role.Category, role.Commitments, role.Expectations, hoursPerWeek, seats, decidedAt)
+    public void DefineRole(DateTimeOffset at, RoleDescription role, decimal hoursPerWeek, int seats, DecidedAt decidedAt,
+        RoleKind kind = RoleKind.TeacherLeadership) =>
+        Record(new TeacherLeaderRoleDefined(role.RoleId, role.Title, role.Category, role.Commitments, role.Expectations, hoursPerWeek, seats, decidedAt, kind)
         {
             OccurredAt = at,
         });

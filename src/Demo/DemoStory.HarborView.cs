@@ -18,7 +18,8 @@ public static partial class DemoStory
         var departmentHead = Roles.DepartmentHead.RoleId;
 
         // 2021-22: leadership is the principal and the heads he appoints.
-        school.DefineRole(On(2021, 8, 16), Roles.DepartmentHead, 2, 4, DecidedAt.School);
+        // Appointed by the principal to relay his decisions: an administrative post, not teacher leadership.
+        school.DefineRole(On(2021, 8, 16), Roles.DepartmentHead, 2, 4, DecidedAt.School, RoleKind.Administrative);
         school.Assign(On(2021, 8, 17), departmentHead, LiamFitzgerald);
         school.Assign(On(2021, 8, 17), departmentHead, SofiaRossi);
         school.Assign(On(2021, 8, 17), departmentHead, RachelAdeyemi);

@@ -14,18 +14,23 @@ internal static class CultureCsv
     [
         ("at", p => p.At.ToString("O", CultureInfo.InvariantCulture)),
         ("staffCount", p => p.StaffCount),
+        ("teachersOnStaff", p => p.TeachersOnStaff),
         ("filledSeats", p => p.FilledSeats),
+        ("teacherLeaders", p => p.TeacherLeaders),
+        ("administrativeAppointees", p => p.AdministrativeAppointees),
         ("leadershipDensity", p => p.LeadershipDensity),
-        ("decisions90Days", p => p.Decisions90Days),
-        ("sharedDecisions90Days", p => p.SharedDecisions90Days),
-        ("sharedDecisionShare", p => p.SharedDecisionShare),
         ("decisions180Days", p => p.Decisions180Days),
-        ("coParticipants", p => p.CoParticipants),
+        ("sharedDecisions180Days", p => p.SharedDecisions180Days),
+        ("sharedDecisionShare", p => p.SharedDecisionShare),
+        ("attributedDecisions180Days", p => p.AttributedDecisions180Days),
         ("decisionCentralization", p => p.DecisionCentralization),
         ("activeTeacherLeaders", p => p.ActiveTeacherLeaders),
+        ("activeTeacherLeaderRate", p => p.ActiveTeacherLeaderRate),
         ("breakingRanksOpened", p => p.BreakingRanks.Opened),
         ("breakingRanksOpen", p => p.BreakingRanks.Open),
         ("breakingRanksResolved", p => p.BreakingRanks.Resolved),
+        ("breakingRanksClosedUnresolved", p => p.BreakingRanks.ClosedUnresolved),
+        ("breakingRanksEpisodesInWindow", p => p.BreakingRanks.EpisodesInWindow),
         ("medianDaysToResolution", p => p.BreakingRanks.MedianDaysToResolution),
         ("highestBreakingRanksLevel", p => p.BreakingRanks.HighestLevel),
         ("assessedStage", p => p.AssessedStage),
@@ -33,16 +38,16 @@ internal static class CultureCsv
         ("derivedStage", p => p.DerivedStage),
     ];
 
-    /// <summary>One row per school: school, name, memberSince, then the indicators.</summary>
+    /// <summary>One row per school: schoolId, name, memberSince, then the indicators.</summary>
     public static byte[] Comparison(IEnumerable<(string SchoolId, string Name, DateTimeOffset MemberSince, CulturePoint Point)> rows) =>
         Write(
-            ["school", "name", "memberSince"],
+            ["schoolId", "name", "memberSince"],
             rows.Select(r => (new object?[] { r.SchoolId, r.Name, r.MemberSince.ToString("O", CultureInfo.InvariantCulture) }, r.Point)));
 
     /// <summary>Long format: one row per school and month; monthIndex only when aligned by first role.</summary>
     public static byte[] Series(IEnumerable<(string SchoolId, string Name, int MonthIndex, CulturePoint Point)> rows, bool withMonthIndex) =>
         Write(
-            withMonthIndex ? ["school", "name", "monthIndex", "month"] : ["school", "name", "month"],
+            withMonthIndex ? ["schoolId", "name", "monthIndex", "month"] : ["schoolId", "name", "month"],
             rows.Select(r => (withMonthIndex
                 ? new object?[] { r.SchoolId, r.Name, r.MonthIndex, Month(r.Point) }
                 : new object?[] { r.SchoolId, r.Name, Month(r.Point) }, r.Point)));

@@ -38,9 +38,10 @@ public static class CultureEndpoints
             .RequireAuthorization(Policies.ReadNetwork)
             .WithTags("Culture")
             .WithName("network-series")
-            .WithSummary("The monthly indicators of every school that has belonged to the network, aligned by calendar month or by first teacher-leader role")
-            .WithDescription("align=calendar (default) or first-role (month 0: the month of the school's first RoleAssigned). " +
-                "from (calendar only) and to are months (yyyy-MM). format=csv (or Accept: text/csv) downloads CSV in long format.");
+            .WithSummary("The monthly indicators of every school that has belonged to the network, with the network's median and IQR, aligned by calendar month or by each school's own month 0")
+            .WithDescription("align=calendar (default), first-role (month 0: the school's first teacher-leadership role filled), first-shared-decision, " +
+                "or initiative with initiative={id} (month 0: the school's enrolment). from (calendar only) and to are months (yyyy-MM). " +
+                "format=csv (or Accept: text/csv) downloads the schools' rows as CSV in long format.");
         return app;
     }
 
@@ -107,16 +108,20 @@ public static class CultureEndpoints
     }
 
     private static async Task<Results<Ok<SeriesResponse>, FileContentHttpResult, ProblemHttpResult>> Series(
-        string id, string? align, string? from, string? to, string? format, HttpRequest request, CultureQueries queries, CancellationToken cancellationToken)
+        string id, string? align, string? initiative, string? from, string? to, string? format, HttpRequest request, CultureQueries queries, CancellationToken cancellationToken)
     {
         if (Check.Id(id, "id") is { } badId)
         {
             return Problems.For(badId);
         }
         var alignment = align ?? AlignCalendar;
-        if (alignment is not (AlignCalendar or AlignFirstRole))
+        if (!CultureQueries.Alignments.Contains(alignment))
         {
-            return Problems.Invalid("align", $"align must be {AlignCalendar} or {AlignFirstRole}.");
+            return Problems.Invalid("align", $"align must be one of {string.Join(", ", CultureQueries.Alignments)}.");
+        }
+        if (initiative is not null && Check.Id(initiative, "initiative") is { } badInitiative)
+        {
+            return Problems.For(badInitiative);
         }
         if (ParseFormat(format, request, out var csv) is { } badFormat)
         {
@@ -131,7 +136,7 @@ public static class CultureEndpoints
             return badTo;
         }
 
-        var (series, problem) = await queries.SeriesAsync(id, alignment, fromMonth, toMonth, cancellationToken);
+        var (series, problem) = await queries.SeriesAsync(id, alignment, fromMonth, toMonth, cancellationToken, initiative);
         if (problem is not null)
         {
             return Problems.For(problem);
@@ -139,7 +144,7 @@ public static class CultureEndpoints
         if (csv)
         {
             var rows = series!.Schools.SelectMany(s => s.Points.Select(p => (s.SchoolId, s.Name, p.MonthIndex, p.Indicators)));
-            return TypedResults.File(CultureCsv.Series(rows, withMonthIndex: alignment == AlignFirstRole), "text/csv; charset=utf-8",
+            return TypedResults.File(CultureCsv.Series(rows, withMonthIndex: alignment != AlignCalendar), "text/csv; charset=utf-8",
                 $"{id}-series-{alignment}.csv");
         }
         return TypedResults.Ok(series);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using LearningOrg.Api.Contracts;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Culture;
+using LearningOrg.Domain.Initiatives;
 using LearningOrg.Domain.Networks;
 using LearningOrg.Grains.Persistence;
 using LearningOrg.Grains.ReadModels;
@@ -39,6 +40,11 @@ public sealed class CultureQueries(SchoolHistoryReader reader, EventJournal jour
 
     public const string AlignCalendar = "calendar";
     public const string AlignFirstRole = "first-role";
+    public const string AlignFirstSharedDecision = "first-shared-decision";
+    public const string AlignInitiative = "initiative";
+
+    /// <summary>Every alignment a series may ask for.</summary>
+    public static readonly IReadOnlyList<string> Alignments = [AlignCalendar, AlignFirstRole, AlignFirstSharedDecision, AlignInitiative];
 
     /// <summary>
     /// The school's indicators at the end of each month from <paramref name="from"/> to <paramref name="to"/>; by default
@@ -107,28 +113,44 @@ public sealed class CultureQueries(SchoolHistoryReader reader, EventJournal jour
             .Select(m => new SchoolComparison(m.SchoolId, histories[m.SchoolId].Name, m.From,
                 new CultureTrajectory(histories[m.SchoolId].Events).At(periodStart, at)))
             .ToList();
-        return new ComparisonResponse(networkId, NameOf(network, networkId), at, schools);
+        return new ComparisonResponse(networkId, NameOf(network, networkId), at, schools, NetworkSpread.Of([.. schools.Select(s => s.Indicators)]));
     }
 
     /// <summary>
     /// The monthly indicators of every school that has belonged to the network, aligned by calendar month
-    /// (<see cref="AlignCalendar"/>) or by months since its first filled teacher-leader role (<see cref="AlignFirstRole"/>).
+    /// (<see cref="AlignCalendar"/>) or by months since each school's own month 0: its first filled teacher-leadership
+    /// role (<see cref="AlignFirstRole"/>), its first shared decision (<see cref="AlignFirstSharedDecision"/>) or its
+    /// enrolment in <paramref name="initiativeId"/> (<see cref="AlignInitiative"/>).
     /// </summary>
     public async Task<QueryResult<SeriesResponse>> SeriesAsync(
-        string networkId, string alignment, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+        string networkId, string alignment, DateOnly? from, DateOnly? to, CancellationToken cancellationToken, string? initiativeId = null)
     {
-        if (alignment is not (AlignCalendar or AlignFirstRole))
+        if (!Alignments.Contains(alignment))
         {
-            return RuleViolation.Invalid("align", $"align must be {AlignCalendar} or {AlignFirstRole}.");
+            return RuleViolation.Invalid("align", $"align must be one of {string.Join(", ", Alignments)}.");
         }
-        if (from is not null && alignment == AlignFirstRole)
+        if (from is not null && alignment != AlignCalendar)
         {
-            return RuleViolation.Invalid("from", "from applies to align=calendar only: aligned by first role, each school starts at its month 0.");
+            return RuleViolation.Invalid("from", "from applies to align=calendar only: otherwise each school starts at its own month 0.");
+        }
+        if ((alignment == AlignInitiative) != (initiativeId is not null))
+        {
+            return RuleViolation.Invalid("initiative", "initiative names the initiative whose enrolment is month 0, and goes with align=initiative only.");
         }
         var network = await reader.ReadNetworkAsync(networkId, cancellationToken);
         if (network is null)
         {
             return NotFound($"No network {networkId} has been recorded.");
+        }
+        IReadOnlyList<DomainEvent> initiative = [];
+        if (initiativeId is not null)
+        {
+            var read = await reader.ReadInitiativeAsync(initiativeId, cancellationToken);
+            if (read is null)
+            {
+                return NotFound($"No initiative {initiativeId} has been recorded.");
+            }
+            initiative = read;
         }
         var schoolIds = NetworkMembership.EverMembers(network);
         var histories = await reader.ReadSchoolsAsync(schoolIds, cancellationToken);
@@ -148,7 +170,7 @@ public sealed class CultureQueries(SchoolHistoryReader reader, EventJournal jour
                 return badRange;
             }
         }
-        else if (schools.Select(s => MonthOf(s.Trajectory.FirstRoleAssignedAt)).Where(m => m is not null).Min() is { } earliest
+        else if (schools.Select(s => MonthZero(alignment, s.History.SchoolId, s.Trajectory, initiative)).Where(m => m is not null).Min() is { } earliest
             && Months.Between(earliest, last) + 1 > MaxMonths)
         {
             return RuleViolation.Invalid("to", $"A series holds at most {MaxMonths} months.");
@@ -156,18 +178,33 @@ public sealed class CultureQueries(SchoolHistoryReader reader, EventJournal jour
 
         var series = schools.Select(s =>
         {
-            var firstRole = MonthOf(s.Trajectory.FirstRoleAssignedAt);
-            DateOnly? origin = alignment == AlignCalendar ? axisStart : firstRole;
+            var monthZero = MonthZero(alignment, s.History.SchoolId, s.Trajectory, initiative);
+            DateOnly? origin = alignment == AlignCalendar ? axisStart : monthZero;
             var start = alignment == AlignCalendar
                 ? Later(axisStart!.Value, Months.Of(s.Trajectory.RegisteredAt ?? s.Trajectory.LastEventAt!.Value))
-                : firstRole;
+                : monthZero;
             IReadOnlyList<AlignedPoint> points = start is { } begin && origin is { } zero
                 ? [.. s.Trajectory.Monthly(begin, last).Select(p => new AlignedPoint(Months.Between(zero, p.Month), p))]
                 : [];
-            return new SchoolSeries(s.History.SchoolId, s.History.Name, firstRole, points);
+            return new SchoolSeries(s.History.SchoolId, s.History.Name, MonthOf(s.Trajectory.FirstRoleAssignedAt), monthZero, points);
         }).ToList();
-        return new SeriesResponse(networkId, NameOf(network, networkId), alignment, axisStart, last, series);
+        var spread = series.SelectMany(s => s.Points)
+            .GroupBy(p => p.MonthIndex)
+            .OrderBy(g => g.Key)
+            .Select(g => new NetworkMonth(g.Key, axisStart?.AddMonths(g.Key), NetworkSpread.Of([.. g.Select(p => p.Indicators)])))
+            .ToList();
+        var agreement = StageAgreement.Of(schools.SelectMany(s => s.Trajectory.AssessedAgainstDerived()));
+        return new SeriesResponse(networkId, NameOf(network, networkId), alignment, initiativeId, axisStart, last, series, spread, agreement);
     }
+
+    /// <summary>The school's month 0 for an alignment other than calendar; null when it has none.</summary>
+    private static DateOnly? MonthZero(string alignment, string schoolId, CultureTrajectory trajectory, IReadOnlyList<DomainEvent> initiative) => alignment switch
+    {
+        AlignFirstRole => MonthOf(trajectory.FirstRoleAssignedAt),
+        AlignFirstSharedDecision => MonthOf(trajectory.FirstSharedDecisionAt),
+        AlignInitiative => MonthOf(initiative.OfType<SchoolEnrolled>().Where(e => e.SchoolId == schoolId).Select(e => (DateTimeOffset?)e.OccurredAt).Min()),
+        _ => null,
+    };
 
     private static RuleViolation NotFound(string message) => RuleViolation.NotFound("not-found", message);
 

@@ -38,13 +38,14 @@ public sealed record CodebookEventType(string Name, string Aggregate, string Str
 /// <summary>How the CSV export writes values.</summary>
 public sealed record CsvConventions(string Encoding, string LineEnding, string ListSeparator, string ListEscape, string Missing, string Numbers, string Dates);
 
-/// <summary>Every event type and field of the research export, with types, units and allowed values.</summary>
+/// <summary>Every event type and field of the research export, with types, units and allowed values, and the culture indicators.</summary>
 public sealed record CodebookDocument(
     string Title,
     string About,
     IReadOnlyList<CodebookField> Envelope,
     CsvConventions Csv,
-    IReadOnlyList<CodebookEventType> EventTypes);
+    IReadOnlyList<CodebookEventType> EventTypes,
+    IReadOnlyList<CodebookIndicator> Indicators);
 
 /// <summary>
 /// Builds the codebook from the event records (types, enums, which fields are teacher ids or names, what each event
@@ -89,7 +90,8 @@ public static class Codebook
                 "empty cell: the event type has no such field, the value is null, or it was left out",
                 "invariant culture, . as decimal separator; booleans true/false",
                 "ISO 8601 with offset, as in the JSON"),
-            [.. types]);
+            [.. types],
+            IndicatorCodebook.All);
     }
 
     private static IReadOnlyList<CodebookField> Envelope { get; } =
@@ -174,6 +176,7 @@ public static class Codebook
                 AppendTable(text, type.Fields);
             }
         }
+        IndicatorCodebook.AppendMarkdown(text);
         return text.ToString();
     }
 
@@ -325,6 +328,7 @@ public static class Codebook
         // Enumerations and flags.
         ["stage"] = Value("The school's leadership stage, from a flat hierarchy to shared leadership (in this order)."),
         ["decidedAt"] = Value("Who decided the role: the system (district; tight) or the school (loose)."),
+        ["roleKind"] = Value("Whether holding the role is teacher leadership or an administrative appointment (the indicators leave the latter out); absent in definitions stored before it could be recorded, which read as teacher leadership."),
         ["mode"] = Value("How the decision was taken, from the principal alone to the whole staff (in this order)."),
         ["equityFocus"] = Value("Whether the decision was taken with equity as an explicit focus."),
         ["level"] = Value("How far the school's reaction went (in this order: speaking up is the mildest, resistance the strongest)."),

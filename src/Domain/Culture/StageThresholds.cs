@@ -5,11 +5,12 @@ namespace LearningOrg.Domain.Culture;
 /// <summary>
 /// The stage the indicators point to, as opposed to the stage a review team assessed. A stage is reached when all
 /// its conditions hold; a condition on an indicator that is null does not hold. Thresholds apply to the rounded
-/// values the API shows.
+/// values the API shows. They are judgements, set so that the demo's schools are read the way their review teams
+/// read them, not estimated from data; the agreement with assessed stages (weighted kappa) says how far to trust them.
 /// <list type="table">
 /// <item><term>Shared</term><description>density ≥ 0.20, shared share ≥ 0.50 and centralization ≤ 0.50</description></item>
 /// <item><term>Developing</term><description>density ≥ 0.10 and shared share ≥ 0.40</description></item>
-/// <item><term>Emerging</term><description>density ≥ 0.08 or shared share ≥ 0.25</description></item>
+/// <item><term>Emerging</term><description>density ≥ 0.08, or at least one teacher leader and shared share ≥ 0.25</description></item>
 /// <item><term>Flat</term><description>otherwise</description></item>
 /// </list>
 /// </summary>
@@ -33,6 +34,7 @@ public static class StageThresholds
         {
             return LeadershipStage.Developing;
         }
-        return density >= EmergingDensity || sharedShare >= EmergingShare ? LeadershipStage.Emerging : LeadershipStage.Flat;
+        // Shared decisions alone do not make a school Emerging: some teacher must hold a teacher-leadership role.
+        return density >= EmergingDensity || (density > 0 && sharedShare >= EmergingShare) ? LeadershipStage.Emerging : LeadershipStage.Flat;
     }
 }

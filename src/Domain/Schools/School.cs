@@ -196,6 +196,7 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
     private static RuleViolation? CheckRoleDefinition(SchoolState state, TeacherLeaderRoleDefined e) =>
         Check.Id(e.RoleId, "roleId")
         ?? CheckJobDescription(e.Title, e.Category, e.Commitments, e.Expectations, e.HoursPerWeek, e.Seats, e.DecidedAt)
+        ?? Check.Defined(e.RoleKind, "roleKind")
         ?? (state.Roles.ContainsKey(e.RoleId) ? RuleViolation.Conflict("role-exists", $"Role {e.RoleId} is already defined.", "roleId") : null);
 
     /// <summary>A revision of an active role, after its last one, with a seat for each current holder.</summary>

@@ -62,6 +62,8 @@ public sealed record LeadershipStageAssessed(
 /// <summary>
 /// A teacher-leader role's job description: what the role commits to and what is expected of it.
 /// <see cref="DecidedAt"/> records whether the district fixed it ("tight") or the school chose it ("loose").
+/// <see cref="RoleKind"/> tells teacher leadership from an administrative appointment; a definition stored without it
+/// reads as teacher leadership, which is what every role defined here meant until the kind could be recorded.
 /// </summary>
 [GenerateSerializer, Alias("TeacherLeaderRoleDefined.v1")]
 [Meaning("A teacher-leader role was defined with its commitments, expectations, time and seats.")]
@@ -74,7 +76,8 @@ public sealed record TeacherLeaderRoleDefined(
     [property: Id(4)] ImmutableArray<string> Expectations,
     [property: Id(5)] decimal HoursPerWeek,
     [property: Id(6)] int Seats,
-    [property: Id(7)] DecidedAt DecidedAt) : SchoolEvent;
+    [property: Id(7)] DecidedAt DecidedAt,
+    [property: Id(8)] RoleKind RoleKind = RoleKind.TeacherLeadership) : SchoolEvent;
 
 /// <summary>
 /// A new revision of a teacher-leader role's job description, whole: what it says replaces what the role said until

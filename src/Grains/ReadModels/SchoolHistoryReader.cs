@@ -71,6 +71,14 @@ public sealed class SchoolHistoryReader(IDocumentStore store)
         return events.Count == 0 ? null : [.. events.Select(e => (DomainEvent)e.Data)];
     }
 
+    /// <summary>An initiative's events in stream order; null when no initiative with this id has been recorded.</summary>
+    public async Task<IReadOnlyList<DomainEvent>?> ReadInitiativeAsync(string initiativeId, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(StreamKeys.For(StreamKeys.Initiative, initiativeId), token: cancellationToken);
+        return events.Count == 0 ? null : [.. events.Select(e => (DomainEvent)e.Data)];
+    }
+
     /// <summary>Each teacher's spells on the staff, from the school's joins and departures in the order they happened.</summary>
     private static Dictionary<string, List<(DateTimeOffset From, DateTimeOffset? To)>> StaffSpells(IEnumerable<DomainEvent> schoolEvents)
     {

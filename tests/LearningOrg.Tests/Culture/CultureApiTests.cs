@@ -122,12 +122,26 @@ public sealed class CultureApiTests(SeededApiFixture fixture) : IClassFixture<Se
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.EndsWith(".csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
         var lines = CsvLines(await response.Content.ReadAsStringAsync());
-        Assert.Equal(["school", "name", "memberSince", "at", "staffCount", "filledSeats", "leadershipDensity"], lines[0].Take(7));
+        Assert.Equal(["schoolId", "name", "memberSince", "at", "staffCount", "teachersOnStaff", "filledSeats"], lines[0].Take(7));
         Assert.Contains("derivedStage", lines[0]);
         Assert.Equal(DemoIds.Schools, lines.Skip(1).Select(l => l[0]));
         Assert.All(lines, l => Assert.Equal(lines[0].Length, l.Length));
         var density = Array.IndexOf(lines[0], "leadershipDensity");
         Assert.Equal("0.1333", lines[1][density]);
+    }
+
+    [Fact]
+    public async Task Every_indicator_column_of_the_CSV_is_documented_in_the_codebook()
+    {
+        using var response = await Api.Http.GetAsync($"{Network}/comparison?at=2024-06-30&format=csv");
+        var header = CsvLines(await response.Content.ReadAsStringAsync())[0];
+        var codebook = await Api.GetJson("/api/exports/codebook");
+        var markdown = await Api.Http.GetStringAsync("/api/exports/codebook?format=md");
+
+        var indicators = codebook.GetProperty("indicators").EnumerateArray().ToList();
+        Assert.Equal(header.Skip(3), indicators.Select(i => i.GetProperty("name").GetString()));
+        Assert.All(indicators, i => Assert.False(string.IsNullOrWhiteSpace(i.GetProperty("nullRule").GetString())));
+        Assert.All(header.Skip(3), column => Assert.Contains($"| `{column}` |", markdown, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -158,6 +172,65 @@ public sealed class CultureApiTests(SeededApiFixture fixture) : IClassFixture<Se
             Assert.Equal(Enumerable.Range(0, points.Count), points.Select(p => p.GetProperty("monthIndex").GetInt32()));
         }
         Assert.Equal("2023-01-01", schools[1].GetProperty("firstRoleMonth").GetString());
+        // Harbor View's principal-appointed department heads are administrative: its clock starts with the data lead.
+        Assert.Equal("2022-08-01", schools[2].GetProperty("firstRoleMonth").GetString());
+    }
+
+    [Fact]
+    public async Task The_comparison_gives_the_network_median_and_quartiles_of_the_schools_listed()
+    {
+        var comparison = await Api.GetJson($"{Network}/comparison?at=2024-06-30");
+
+        var densities = comparison.GetProperty("schools").EnumerateArray()
+            .Select(s => s.GetProperty("indicators").GetProperty("leadershipDensity").GetDouble()).Order().ToList();
+        var density = comparison.GetProperty("network").GetProperty("leadershipDensity");
+        Assert.Equal(3, density.GetProperty("schools").GetInt32());
+        Assert.Equal(densities[1], density.GetProperty("median").GetDouble());
+        Assert.Equal(Math.Round((densities[0] + densities[1]) / 2, 4, MidpointRounding.AwayFromZero), density.GetProperty("lowerQuartile").GetDouble());
+        Assert.Equal(Math.Round((densities[1] + densities[2]) / 2, 4, MidpointRounding.AwayFromZero), density.GetProperty("upperQuartile").GetDouble());
+    }
+
+    [Fact]
+    public async Task Series_give_the_network_spread_per_month_and_the_stage_agreement()
+    {
+        var series = await Api.GetJson($"{Network}/series?from=2024-01&to=2024-03");
+
+        var network = series.GetProperty("network").EnumerateArray().ToList();
+        Assert.Equal([(0, "2024-01-01"), (1, "2024-02-01"), (2, "2024-03-01")],
+            network.Select(m => (m.GetProperty("monthIndex").GetInt32(), m.GetProperty("month").GetString())));
+        Assert.InRange(network[0].GetProperty("indicators").GetProperty("sharedDecisionShare").GetProperty("schools").GetInt32(), 1, 3);
+        var agreement = series.GetProperty("agreement");
+        Assert.True(agreement.GetProperty("pairs").GetInt32() >= 2);
+        Assert.InRange(agreement.GetProperty("weightedKappa").GetDouble(), -1, 1);
+        Assert.Equal(agreement.GetProperty("pairs").GetInt32(), agreement.GetProperty("table").EnumerateArray().Sum(r => r.EnumerateArray().Sum(c => c.GetInt32())));
+    }
+
+    [Theory]
+    [InlineData("first-shared-decision", null)]
+    [InlineData("initiative", DemoIds.Initiative)]
+    public async Task Series_align_each_school_on_its_own_month_0(string align, string? initiative)
+    {
+        var query = initiative is null ? $"align={align}" : $"align={align}&initiative={initiative}";
+        var series = await Api.GetJson($"{Network}/series?{query}");
+
+        Assert.Equal(align, series.GetProperty("align").GetString());
+        var aligned = series.GetProperty("schools").EnumerateArray().Where(s => s.GetProperty("monthZero").ValueKind != JsonValueKind.Null).ToList();
+        Assert.NotEmpty(aligned);
+        foreach (var school in aligned)
+        {
+            var first = school.GetProperty("points")[0];
+            Assert.Equal((0, school.GetProperty("monthZero").GetString()), (first.GetProperty("monthIndex").GetInt32(), first.GetProperty("indicators").GetProperty("month").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task Aligning_by_initiative_needs_an_initiative_that_exists()
+    {
+        using var withoutInitiative = await Api.Http.GetAsync($"{Network}/series?align=initiative");
+        using var unknownInitiative = await Api.Http.GetAsync($"{Network}/series?align=initiative&initiative=no-such-initiative");
+
+        Assert.True((await Problem(withoutInitiative, HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("initiative", out _));
+        await Problem(unknownInitiative, HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -185,14 +258,15 @@ public sealed class CultureApiTests(SeededApiFixture fixture) : IClassFixture<Se
         var firstRoleLines = CsvLines(await firstRole.Content.ReadAsStringAsync());
 
         Assert.Equal("attachment", calendar.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal(["school", "name", "month", "at"], calendarLines[0].Take(4));
+        Assert.Equal(["schoolId", "name", "month", "at"], calendarLines[0].Take(4));
         Assert.Equal(1 + (3 * 3), calendarLines.Count);
         Assert.Equal([DemoIds.MapleGrove, "Maple Grove Elementary", "2024-01"], calendarLines[1].Take(3));
-        Assert.Equal(["school", "name", "monthIndex", "month"], firstRoleLines[0].Take(4));
+        Assert.Equal(["schoolId", "name", "monthIndex", "month"], firstRoleLines[0].Take(4));
         Assert.Equal([DemoIds.CedarHill, "Cedar Hill Middle School", "0", "2023-01"],
             firstRoleLines.First(l => l[0] == DemoIds.CedarHill).Take(4));
-        // Maple Grove: September 2021 to March 2024 (31 months); Cedar Hill: January 2023 on (15); Harbor View: August 2021 on (32).
-        Assert.Equal(1 + 31 + 15 + 32, firstRoleLines.Count);
+        // Maple Grove: September 2021 to March 2024 (31 months); Cedar Hill: January 2023 on (15); Harbor View: from its
+        // data lead in August 2022 (20), its appointed department heads being administrative.
+        Assert.Equal(1 + 31 + 15 + 20, firstRoleLines.Count);
     }
 
     [Fact]
@@ -229,13 +303,13 @@ public sealed class CultureApiTests(SeededApiFixture fixture) : IClassFixture<Se
         (await Api.Post($"/api/teachers/{teacher}/moves", new TeacherMovedSchool(first, second) { OccurredAt = day.AddDays(60) })).EnsureSuccessStatusCode();
         (await Api.Post($"/api/teachers/{teacher}/informal-leadership", act with { OccurredAt = day.AddDays(70) })).EnsureSuccessStatusCode();
 
-        // 13 January: the act at the first school, within the 90 days up to the end of March but not of April.
-        // 14 March: the act at the second school, within the 90 days up to the ends of March, April and May; never at the first.
-        var atFirst = await Api.GetJson($"/api/schools/{first}/trajectory?from=2022-01&to=2022-05");
-        var atSecond = await Api.GetJson($"/api/schools/{second}/trajectory?from=2022-01&to=2022-05");
+        // 13 January: the act at the first school, within the 180 days up to the end of June but not of July.
+        // 14 March: the act at the second school, within the 180 days up to the ends of March to August; never at the first.
+        var atFirst = await Api.GetJson($"/api/schools/{first}/trajectory?from=2022-01&to=2022-08");
+        var atSecond = await Api.GetJson($"/api/schools/{second}/trajectory?from=2022-01&to=2022-08");
 
-        Assert.Equal([1, 1, 1, 0, 0], atFirst.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("activeTeacherLeaders").GetInt32()));
-        Assert.Equal([0, 0, 1, 1, 1], atSecond.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("activeTeacherLeaders").GetInt32()));
+        Assert.Equal([1, 1, 1, 1, 1, 1, 0, 0], atFirst.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("activeTeacherLeaders").GetInt32()));
+        Assert.Equal([0, 0, 1, 1, 1, 1, 1, 1], atSecond.GetProperty("points").EnumerateArray().Select(p => p.GetProperty("activeTeacherLeaders").GetInt32()));
     }
 
     [Theory]

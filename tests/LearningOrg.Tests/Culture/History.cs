@@ -28,8 +28,10 @@ internal sealed class History
         return this;
     }
 
-    public History Role(string roleId, int seats, DateTimeOffset at) =>
-        Add(new TeacherLeaderRoleDefined(roleId, roleId, "Instruction", [], [], 2, seats, DecidedAt.School), at);
+    public History Role(string roleId, int seats, DateTimeOffset at, RoleKind kind = RoleKind.TeacherLeadership) =>
+        Add(new TeacherLeaderRoleDefined(roleId, roleId, "Instruction", [], [], 2, seats, DecidedAt.School, kind), at);
+
+    public History Joined(string teacherId, DateTimeOffset at) => Add(new TeacherJoinedStaff(teacherId), at);
 
     public History Assign(string roleId, string teacherId, DateTimeOffset at) => Add(new RoleAssigned(roleId, teacherId), at);
 
@@ -47,8 +49,8 @@ internal sealed class History
     public History Escalated(string episodeId, BreakingRanksLevel level, DateTimeOffset at) =>
         Add(new BreakingRanksEpisodeEscalated(episodeId, level, ""), at);
 
-    public History Resolved(string episodeId, DateTimeOffset at) =>
-        Add(new BreakingRanksEpisodeResolved(episodeId, EpisodeOutcome.Accepted, ""), at);
+    public History Resolved(string episodeId, DateTimeOffset at, EpisodeOutcome outcome = EpisodeOutcome.Accepted) =>
+        Add(new BreakingRanksEpisodeResolved(episodeId, outcome, ""), at);
 
     public History Stage(LeadershipStage stage, DateTimeOffset at) => Add(new LeadershipStageAssessed(stage, "evidence", "reviewer"), at);
 

@@ -15,7 +15,7 @@ public sealed class IndicatorTests
     // Leadership density
 
     [Fact]
-    public void Density_is_filled_seats_over_staff_count()
+    public void Density_is_teacher_leaders_over_staff_count()
     {
         var history = History.School(staffCount: 20)
             .Role("coach", 1, DaysBefore(100)).Role("facilitator", 3, DaysBefore(100))
@@ -25,6 +25,7 @@ public sealed class IndicatorTests
 
         Assert.Equal(20, point.StaffCount);
         Assert.Equal(2, point.FilledSeats);
+        Assert.Equal(2, point.TeacherLeaders);
         Assert.Equal(0.1, point.LeadershipDensity);
     }
 
@@ -66,17 +67,17 @@ public sealed class IndicatorTests
     // Shared decision share
 
     [Fact]
-    public void Share_counts_the_decisions_of_the_trailing_90_days_and_excludes_one_91_days_old()
+    public void Share_counts_the_decisions_of_the_trailing_180_days_and_excludes_one_181_days_old()
     {
         var history = History.School()
-            .Decision("old-shared", Shared, DaysBefore(91), "t1")
-            .Decision("alone", PrincipalAlone, DaysBefore(89))
+            .Decision("old-shared", Shared, DaysBefore(181), "t1")
+            .Decision("alone", PrincipalAlone, DaysBefore(179))
             .Decision("led", TeacherLed, DaysBefore(10), "t1", "t2");
 
         var point = history.At(Then);
 
-        Assert.Equal(2, point.Decisions90Days);
-        Assert.Equal(1, point.SharedDecisions90Days);
+        Assert.Equal(2, point.Decisions180Days);
+        Assert.Equal(1, point.SharedDecisions180Days);
         Assert.Equal(0.5, point.SharedDecisionShare);
     }
 
@@ -92,22 +93,21 @@ public sealed class IndicatorTests
 
         var point = history.At(Then);
 
-        Assert.Equal(5, point.Decisions90Days);
-        Assert.Equal(3, point.SharedDecisions90Days);
+        Assert.Equal(5, point.Decisions180Days);
+        Assert.Equal(3, point.SharedDecisions180Days);
         Assert.Equal(0.6, point.SharedDecisionShare);
     }
 
     [Fact]
     public void Without_decisions_in_the_windows_share_and_centralization_are_null()
     {
-        var history = History.School().Decision("long-ago", Shared, DaysBefore(200), "t1", "t2");
+        var history = History.School().Decision("long-ago", Shared, DaysBefore(181), "t1", "t2");
 
         var point = history.At(Then);
 
-        Assert.Equal(0, point.Decisions90Days);
-        Assert.Null(point.SharedDecisionShare);
         Assert.Equal(0, point.Decisions180Days);
-        Assert.Equal(0, point.CoParticipants);
+        Assert.Null(point.SharedDecisionShare);
+        Assert.Equal(0, point.AttributedDecisions180Days);
         Assert.Null(point.DecisionCentralization);
     }
 
@@ -116,120 +116,37 @@ public sealed class IndicatorTests
     {
         var history = History.School().Decision("later", Shared, Then.AddTicks(1), "t1");
 
-        Assert.Equal(0, history.At(Then).Decisions90Days);
-    }
-
-    // Decision centralization
-
-    [Fact]
-    public void Principal_consulted_decisions_with_different_teachers_make_a_star_with_centralization_1()
-    {
-        var history = History.School()
-            .Decision("a", PrincipalConsulted, DaysBefore(100), "t1", "t2")
-            .Decision("b", PrincipalConsulted, DaysBefore(20), "t3");
-
-        var point = history.At(Then);
-
-        Assert.Equal(2, point.Decisions180Days);
-        Assert.Equal(4, point.CoParticipants);
-        Assert.Equal(1.0, point.DecisionCentralization);
-    }
-
-    [Fact]
-    public void A_teacher_led_decision_of_three_makes_a_triangle_with_centralization_0()
-    {
-        var history = History.School().Decision("a", TeacherLed, DaysBefore(20), "t1", "t2", "t3");
-
-        var point = history.At(Then);
-
-        Assert.Equal(3, point.CoParticipants);
-        Assert.Equal(0.0, point.DecisionCentralization);
-    }
-
-    [Fact]
-    public void Centralization_looks_back_180_days_and_excludes_a_decision_181_days_old()
-    {
-        var history = History.School()
-            .Decision("star", PrincipalConsulted, DaysBefore(181), "t1", "t2", "t3")
-            .Decision("triangle", TeacherLed, DaysBefore(179), "t1", "t2", "t3");
-
-        var point = history.At(Then);
-
-        Assert.Equal(1, point.Decisions180Days);
-        Assert.Equal(0.0, point.DecisionCentralization);
-        Assert.Equal(1.0, history.At(DaysBefore(179).AddTicks(-1)).DecisionCentralization);
-    }
-
-    [Fact]
-    public void Only_principal_alone_decisions_give_a_single_node_and_centralization_1()
-    {
-        var history = History.School()
-            .Decision("a", PrincipalAlone, DaysBefore(30))
-            .Decision("b", PrincipalAlone, DaysBefore(10));
-
-        var point = history.At(Then);
-
-        Assert.Equal(1, point.CoParticipants);
-        Assert.Equal(1.0, point.DecisionCentralization);
-    }
-
-    [Fact]
-    public void Two_people_give_no_centralization()
-    {
-        var history = History.School().Decision("a", PrincipalConsulted, DaysBefore(30), "t1");
-
-        var point = history.At(Then);
-
-        Assert.Equal(2, point.CoParticipants);
-        Assert.Null(point.DecisionCentralization);
-    }
-
-    [Fact]
-    public void Centralization_is_rounded_to_four_decimal_places()
-    {
-        // Principal linked to t1..t3 (Shared with t1, t2; consulted t3); t1–t2 linked; t4–t5 linked (teacher-led).
-        // Degrees: principal 3, t1 2, t2 2, t3 1, t4 1, t5 1: Σ(3 − d) = 0+1+1+2+2+2 = 8; (6 − 1)(6 − 2) = 20.
-        var history = History.School()
-            .Decision("a", Shared, DaysBefore(30), "t1", "t2")
-            .Decision("b", PrincipalConsulted, DaysBefore(20), "t3")
-            .Decision("c", TeacherLed, DaysBefore(10), "t4", "t5");
-
-        Assert.Equal(0.4, history.At(Then).DecisionCentralization);
-
-        // Degrees 2,1,1 plus isolated t9 (teacher-led alone): 0+1+1+2 = 4 over 3·2 = 6: 0.6667.
-        var rounded = History.School()
-            .Decision("a", PrincipalConsulted, DaysBefore(30), "t1", "t2")
-            .Decision("b", TeacherLed, DaysBefore(20), "t9");
-        Assert.Equal(0.6667, rounded.At(Then).DecisionCentralization);
+        Assert.Equal(0, history.At(Then).Decisions180Days);
     }
 
     // Active teacher leaders
 
     [Fact]
-    public void A_teachers_informal_act_in_the_trailing_90_days_counts_as_active()
+    public void A_teachers_informal_act_in_the_trailing_180_days_counts_as_active()
     {
         var history = History.School()
             .InformalAct("t1", DaysBefore(30))
-            .InformalAct("t2", DaysBefore(91));
+            .InformalAct("t2", DaysBefore(181));
 
         Assert.Equal(1, history.At(Then).ActiveTeacherLeaders);
     }
 
     [Fact]
-    public void Role_holders_count_as_active_while_they_hold_the_role_and_for_90_days_after()
+    public void Role_holders_count_as_active_while_they_hold_the_role_and_for_180_days_after()
     {
         var history = History.School(staffCount: 30)
             .Role("mentor", 5, DaysBefore(400))
             .Assign("mentor", "holding", DaysBefore(300))
             .Assign("mentor", "left-recently", DaysBefore(300))
             .Assign("mentor", "left-long-ago", DaysBefore(300))
-            .Vacate("mentor", "left-recently", DaysBefore(60))
-            .Vacate("mentor", "left-long-ago", DaysBefore(100));
+            .Vacate("mentor", "left-recently", DaysBefore(170))
+            .Vacate("mentor", "left-long-ago", DaysBefore(190));
 
         var point = history.At(Then);
 
         Assert.Equal(1, point.FilledSeats);
         Assert.Equal(2, point.ActiveTeacherLeaders);
+        Assert.Equal(0.0667, point.ActiveTeacherLeaderRate);
     }
 
     [Fact]
@@ -282,32 +199,6 @@ public sealed class IndicatorTests
     }
 
     [Fact]
-    public void Median_days_to_resolution_with_an_even_count_is_the_mean_of_the_middle_two()
-    {
-        var history = History.School()
-            .Opened("a", InMarch(1)).Resolved("a", InMarch(11))   // 10 days
-            .Opened("b", InMarch(2)).Resolved("b", InMarch(17))   // 15 days
-            .Opened("c", InMarch(3)).Resolved("c", InMarch(5))    // 2 days
-            .Opened("d", InMarch(4)).Resolved("d", InMarch(24));  // 20 days
-
-        Assert.Equal(12.5, history.Month(2024, 3).BreakingRanks.MedianDaysToResolution);
-    }
-
-    [Fact]
-    public void Median_days_to_resolution_covers_every_episode_resolved_by_the_months_end()
-    {
-        var history = History.School()
-            .Opened("a", InMarch(1).AddMonths(-2)).Resolved("a", InMarch(1).AddMonths(-2).AddDays(30))
-            .Opened("b", InMarch(2)).Resolved("b", InMarch(9))
-            .Opened("c", InMarch(3)).Resolved("c", InMarch(7))
-            .Opened("open", InMarch(3));
-
-        // 30, 7 and 4 days: the median is 7. The open episode has no duration yet.
-        Assert.Equal(7, history.Month(2024, 3).BreakingRanks.MedianDaysToResolution);
-        Assert.Null(history.Month(2023, 12).BreakingRanks.MedianDaysToResolution);
-    }
-
-    [Fact]
     public void The_highest_level_is_among_episodes_open_at_any_time_of_the_month()
     {
         var history = History.School()
@@ -347,7 +238,8 @@ public sealed class IndicatorTests
         Assert.Equal(LeadershipStage.Developing, StageThresholds.Derive(0.10, 0.40, null));
         Assert.Equal(LeadershipStage.Emerging, StageThresholds.Derive(0.0999, 0.90, 0.0));
         Assert.Equal(LeadershipStage.Emerging, StageThresholds.Derive(0.08, null, null));
-        Assert.Equal(LeadershipStage.Emerging, StageThresholds.Derive(0.0, 0.25, 1.0));
+        Assert.Equal(LeadershipStage.Emerging, StageThresholds.Derive(0.01, 0.25, 1.0));
+        Assert.Equal(LeadershipStage.Flat, StageThresholds.Derive(0.0, 1.0, 0.0));
         Assert.Equal(LeadershipStage.Flat, StageThresholds.Derive(0.0799, 0.2499, 0.0));
         Assert.Equal(LeadershipStage.Flat, StageThresholds.Derive(null, null, null));
     }
@@ -358,7 +250,7 @@ public sealed class IndicatorTests
         var history = History.School(staffCount: 10)
             .Role("facilitator", 2, DaysBefore(100))
             .Assign("facilitator", "t1", DaysBefore(90)).Assign("facilitator", "t2", DaysBefore(90))
-            .Decision("a", StaffConsensus, DaysBefore(20), "t1", "t2", "t3");
+            .Decision("a", StaffConsensus, DaysBefore(20));
 
         var point = history.At(Then);
 

@@ -14,7 +14,8 @@ namespace LearningOrg.Tests.Hostile;
 public enum FieldKind { Text, Id, Ids, Texts, Integer, Number, Boolean, Enum }
 
 /// <summary>One field of a command's body.</summary>
-public sealed record CommandField(string Name, FieldKind Kind, Type ClrType, bool Nullable);
+/// <param name="Optional">The record gives it a default, so a body may leave it out.</param>
+public sealed record CommandField(string Name, FieldKind Kind, Type ClrType, bool Nullable, bool Optional = false);
 
 /// <summary>A command route as the running app maps it: its path for the seeded aggregate, and its body's event type.</summary>
 public sealed record CommandRoute(string Pattern, EventType Event, bool IsCreation, IReadOnlyList<CommandField> Fields)
@@ -73,7 +74,7 @@ public static class CommandRoutes
         [.. eventType.GetConstructors().Single()
             .GetParameters()
             .Select(p => new CommandField(JsonNamingPolicy.CamelCase.ConvertName(p.Name!), KindOf(p), p.ParameterType,
-                Nullability.Create(p).ReadState == NullabilityState.Nullable))];
+                Nullability.Create(p).ReadState == NullabilityState.Nullable, p.HasDefaultValue))];
 
     private static FieldKind KindOf(ParameterInfo parameter)
     {

@@ -349,7 +349,8 @@ public sealed class HostileRequestTests(HostileApi api) : IClassFixture<HostileA
         }
         if (group == "missing")
         {
-            return route.Fields.Select(field => (field.Name, (HostileValue?)null));
+            // A field the record gives a default (an additive field of an older contract) may be left out.
+            return route.Fields.Where(field => !field.Optional).Select(field => (field.Name, (HostileValue?)null));
         }
         return route.Fields.SelectMany(field => (group switch
         {

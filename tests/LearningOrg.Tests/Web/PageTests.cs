@@ -1,3 +1,4 @@
+using System.Globalization;
 using LearningOrg.Demo;
 using Microsoft.Playwright;
 
@@ -129,9 +130,34 @@ public sealed class PageContentTests(WebFixture web)
         var lines = await File.ReadAllLinesAsync(path);
 
         Assert.Equal($"{DemoIds.Network}-comparison-2024-06-30.csv", download.SuggestedFilename);
-        Assert.StartsWith("school,name,memberSince,at,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("schoolId,name,memberSince,at,", lines[0], StringComparison.Ordinal);
         Assert.Equal(4, lines.Length);
         Assert.Contains(lines, l => l.StartsWith($"{DemoIds.MapleGrove},Maple Grove Elementary,", StringComparison.Ordinal));
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task The_network_page_shows_the_network_median_and_IQR_beside_the_schools_and_the_stage_agreement()
+    {
+        await using var browser = await web.OpenAsync();
+        await browser.GotoAsync($"/networks/{DemoIds.Network}?at=2024-06-30&align=first-shared-decision");
+
+        var page = browser.Page;
+        var comparison = page.Locator("section[aria-labelledby='comparison-title']");
+        var densities = new List<double>();
+        foreach (var row in await comparison.Locator("tbody tr").AllAsync())
+        {
+            densities.Add(double.Parse((await row.Locator("td").Nth(3).TextContentAsync())!.TrimEnd('%'), CultureInfo.InvariantCulture));
+        }
+        densities.Sort();
+        // Three schools: the median is the middle one, the quartiles halfway to the others (type 7).
+        await Assertions.Expect(comparison.Locator("tfoot tr[data-network='median'] td").First).ToHaveTextAsync($"{densities[1].ToString(CultureInfo.InvariantCulture)}%");
+        await Assertions.Expect(comparison.Locator("tfoot tr[data-network='iqr'] td").First).ToContainTextAsync(" to ");
+        await Assertions.Expect(page.Locator("#stage-agreement")).ToContainTextAsync("weighted kappa");
+        await Assertions.Expect(page.Locator("#align")).ToHaveValueAsync("first-shared-decision");
+        var table = page.Locator("details.data-table", new() { HasText = "Data table: Leadership density" });
+        await Assertions.Expect(table.Locator("thead")).ToContainTextAsync("Network median");
+        await Assertions.Expect(table.Locator("tbody tr").First.Locator("th")).ToHaveTextAsync("Month 0");
         Assert.Empty(browser.Errors);
     }
 
