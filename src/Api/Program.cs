@@ -2,14 +2,15 @@ using LearningOrg.Api.ApiDocument;
 using LearningOrg.Api.Endpoints;
 using LearningOrg.Api.Hosting;
 using LearningOrg.Api.Http;
-using LearningOrg.Api.Queries;
-using LearningOrg.Api.Research;
+using LearningOrg.ReadModels;
+using LearningOrg.Research;
 using LearningOrg.Api.Security;
 using LearningOrg.Api.Web;
-using LearningOrg.Grains.Hosting;
-using LearningOrg.Grains.Telemetry;
+using LearningOrg.Hosting;
+using LearningOrg.EventStore.Telemetry;
 using LearningOrg.ServiceDefaults;
 using Scalar.AspNetCore;
+using LearningOrg.Domain.Json;
 
 var builder = WebApplication.CreateBuilder(args);
 

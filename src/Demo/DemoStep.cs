@@ -6,7 +6,7 @@ using LearningOrg.Domain.Networks;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 
 namespace LearningOrg.Demo;
 

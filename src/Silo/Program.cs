@@ -1,5 +1,5 @@
-using LearningOrg.Grains.Hosting;
-using LearningOrg.Grains.Telemetry;
+using LearningOrg.Hosting;
+using LearningOrg.EventStore.Telemetry;
 using LearningOrg.GrainStorage.Azure;
 using LearningOrg.ServiceDefaults;
 

@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 using LearningOrg.Bench.Harness;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Telemetry;
+using LearningOrg.EventStore.Telemetry;
 using Orleans.Core.Internal;
 
 namespace LearningOrg.Bench.Scenarios;

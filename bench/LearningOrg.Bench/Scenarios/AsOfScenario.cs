@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 using LearningOrg.Bench.Harness;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using Marten;
 
 namespace LearningOrg.Bench.Scenarios;

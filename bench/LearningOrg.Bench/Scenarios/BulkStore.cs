@@ -1,6 +1,6 @@
 using LearningOrg.Bench.Generation;
 using LearningOrg.Bench.Harness;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using Marten;
 using Npgsql;
 
@@ -51,4 +51,4 @@ public sealed record BulkStore(string Schema, long Events, ImportRun? Import)
 /// <param name="Report">The importer's own answer.</param>
 /// <param name="Intervals">Time per <see cref="ImportFile.LinesPerMark"/> lines, as the importer read through the file.</param>
 /// <param name="Work">What the import cost in CPU and database work.</param>
-public sealed record ImportRun(long Lines, long FileBytes, Api.Research.ImportReport Report, TimeSpan Elapsed, LatencySummary Intervals, WorkCounters Work);
+public sealed record ImportRun(long Lines, long FileBytes, LearningOrg.Research.ImportReport Report, TimeSpan Elapsed, LatencySummary Intervals, WorkCounters Work);

@@ -2,7 +2,7 @@ using LearningOrg.Bench.Generation;
 using LearningOrg.Bench.Harness;
 using LearningOrg.Domain.Culture;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using Npgsql;
 
 namespace LearningOrg.Bench.Scenarios;

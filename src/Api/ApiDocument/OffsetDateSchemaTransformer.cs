@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using LearningOrg.Domain.Json;
 
 namespace LearningOrg.Api.ApiDocument;
 

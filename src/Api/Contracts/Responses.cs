@@ -1,5 +1,5 @@
-using LearningOrg.Api.Research;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.Research;
+using LearningOrg.EventStore;
 
 namespace LearningOrg.Api.Contracts;
 

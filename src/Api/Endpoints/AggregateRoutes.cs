@@ -4,7 +4,7 @@ using LearningOrg.Api.Http;
 using LearningOrg.Api.Security;
 using LearningOrg.Domain.Common;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LearningOrg.Api.Endpoints;

@@ -1,8 +1,9 @@
 using LearningOrg.Api.Http;
 using LearningOrg.Api.Security;
 using LearningOrg.Domain.Common;
-using LearningOrg.Grains.Privacy;
+using LearningOrg.EventStore.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
+using LearningOrg.Research.Privacy;
 
 namespace LearningOrg.Api.Endpoints;
 

@@ -1,4 +1,4 @@
-using LearningOrg.Api.Research;
+using LearningOrg.Research;
 using LearningOrg.Domain;
 
 namespace LearningOrg.Api.Endpoints;

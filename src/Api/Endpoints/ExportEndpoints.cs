@@ -1,8 +1,8 @@
 using System.Globalization;
 using LearningOrg.Api.Http;
-using LearningOrg.Api.Research;
+using LearningOrg.Research;
 using LearningOrg.Api.Security;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using LearningOrg.Api.Http;
-using LearningOrg.Api.Research;
+using LearningOrg.Research;
 using LearningOrg.Api.Security;
 using LearningOrg.Domain.Common;
 using Microsoft.AspNetCore.Http.Features;

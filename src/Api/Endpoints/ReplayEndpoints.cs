@@ -1,7 +1,7 @@
 using LearningOrg.Api.Contracts;
 using LearningOrg.Api.Http;
 using LearningOrg.Domain.Common;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LearningOrg.Api.Endpoints;

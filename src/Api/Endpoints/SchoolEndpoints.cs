@@ -1,6 +1,6 @@
 using LearningOrg.Domain.Schools;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 
 namespace LearningOrg.Api.Endpoints;
 

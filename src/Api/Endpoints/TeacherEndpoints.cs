@@ -1,7 +1,7 @@
 using LearningOrg.Api.Security;
 using LearningOrg.Domain.Teachers;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 
 namespace LearningOrg.Api.Endpoints;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using LearningOrg.Domain.Json;
 
 namespace LearningOrg.Api.Http;
 

@@ -7,8 +7,8 @@ using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.Live;
-using LearningOrg.Grains.Persistence;
-using LearningOrg.Grains.Telemetry;
+using LearningOrg.EventStore;
+using LearningOrg.EventStore.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

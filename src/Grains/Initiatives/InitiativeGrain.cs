@@ -1,7 +1,7 @@
 using LearningOrg.Domain.Initiatives;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.EventSourcing;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using Microsoft.Extensions.Logging;
 
 namespace LearningOrg.Grains.Initiatives;

@@ -2,7 +2,7 @@ using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Teachers;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.EventSourcing;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using Microsoft.Extensions.Logging;
 
 namespace LearningOrg.Grains.Teachers;

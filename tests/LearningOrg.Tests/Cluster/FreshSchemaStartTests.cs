@@ -1,4 +1,4 @@
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using LearningOrg.Tests.Grains;
 using LearningOrg.Tests.Infrastructure;
 using Marten;

@@ -1,9 +1,8 @@
-using LearningOrg.Api.Queries;
+using LearningOrg.ReadModels;
 using LearningOrg.Domain.Networks;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
-using LearningOrg.Grains.ReadModels;
+using LearningOrg.EventStore;
 using LearningOrg.Tests.Grains;
 using LearningOrg.Tests.Infrastructure;
 

@@ -2,7 +2,7 @@ using LearningOrg.Demo;
 using LearningOrg.Domain.Initiatives;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.Logging.Abstractions;

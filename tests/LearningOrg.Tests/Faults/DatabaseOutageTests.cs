@@ -1,7 +1,7 @@
 using System.Net;
 using LearningOrg.Api.Http;
 using LearningOrg.Domain.Schools;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Hosting;

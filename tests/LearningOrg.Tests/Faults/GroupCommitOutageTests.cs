@@ -1,6 +1,6 @@
 using LearningOrg.Domain.Schools;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,6 +1,6 @@
 using System.Net;
 using LearningOrg.Api.Http;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using LearningOrg.Tests.Grains;
 using LearningOrg.Tests.Infrastructure;
 using Marten;

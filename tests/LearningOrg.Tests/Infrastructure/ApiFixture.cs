@@ -3,10 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LearningOrg.Api.Http;
 using LearningOrg.Api.Security;
-using LearningOrg.Grains.Hosting;
+using LearningOrg.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using LearningOrg.Domain.Json;
 
 namespace LearningOrg.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-using LearningOrg.Grains.Hosting;
+using LearningOrg.Hosting;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +33,7 @@ public class ClusterFixture : IAsyncLifetime
         ConfigureCluster(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
-        Store = DocumentStore.For(options => LearningOrg.Grains.Persistence.MartenSetup.Configure(options, TestDatabase.ConnectionString, Schema));
+        Store = DocumentStore.For(options => LearningOrg.EventStore.MartenSetup.Configure(options, TestDatabase.ConnectionString, Schema));
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using JasperFx.Events.Daemon;
-using LearningOrg.Grains.Hosting;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.Hosting;
+using LearningOrg.EventStore;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

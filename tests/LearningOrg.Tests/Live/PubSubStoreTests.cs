@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using LearningOrg.Grains.Hosting;
+using LearningOrg.Hosting;
 using LearningOrg.Grains.Live;
 using LearningOrg.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using JasperFx.Events;
 using JasperFx.Events.Projections;
-using LearningOrg.Grains.Persistence;
-using LearningOrg.Grains.ReadModels;
+using LearningOrg.EventStore;
+using LearningOrg.ReadModels;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 using Marten.Events.Projections;

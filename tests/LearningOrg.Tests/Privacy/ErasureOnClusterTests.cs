@@ -1,9 +1,10 @@
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Privacy;
+using LearningOrg.EventStore.Privacy;
 using LearningOrg.Tests.Grains;
 using LearningOrg.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
+using LearningOrg.Research.Privacy;
 
 namespace LearningOrg.Tests.Privacy;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using LearningOrg.Api.Research;
+using LearningOrg.Research;
 using LearningOrg.Demo;
 using LearningOrg.Tests.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using LearningOrg.Domain.Schools;
-using LearningOrg.Grains.ReadModels;
+using LearningOrg.ReadModels;
 
 namespace LearningOrg.Api.Web.Timeline;
 

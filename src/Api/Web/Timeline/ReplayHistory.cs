@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LearningOrg.Domain.Culture;
-using LearningOrg.Grains.ReadModels;
+using LearningOrg.ReadModels;
 using Marten;
 
 namespace LearningOrg.Api.Web.Timeline;

@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using LearningOrg.Api.Contracts;
+using LearningOrg.Domain.Common;
+using LearningOrg.Domain.Culture;
+using LearningOrg.Domain.Networks;
+using LearningOrg.EventStore;
+
+namespace LearningOrg.ReadModels;
+
+/// <summary>A query's answer, or the rule it broke (a range too long, a network that does not exist).</summary>
+public readonly record struct QueryResult<T>(T? Value, RuleViolation? Problem)
+    where T : class
+{
+    public static implicit operator QueryResult<T>(T value) => new(value, null);
+
+    public static implicit operator QueryResult<T>(RuleViolation problem) => new(null, problem);
+}
+
+/// <summary>
+/// The culture trajectory of a school and the comparison and series of a network's schools, computed from the events
+/// alone (docs/indicators.md). The JSON and CSV routes (CultureEndpoints) and the web pages both answer from here, so
+/// they cannot disagree. Parameters arrive parsed; what depends on the data (default ranges, their length) is checked here.
+/// </summary>
+public sealed class CultureQueries(SchoolHistoryReader reader, EventJournal journal)
+{
+    /// <summary>How many comparisons are kept; past it the cache starts again empty.</summary>
+    public const int MaxCachedComparisons = 256;
+
+    /// <summary>
+    /// Comparisons answered, by network and date, with the store's safe high-water mark when they were computed. Any
+    /// event recorded since moves the mark, so an answer is reused only while the store holds exactly the events it was
+    /// computed from. An erasure masks events in place without moving the mark; it changes no indicator.
+    /// </summary>
+    private readonly ConcurrentDictionary<(string NetworkId, DateTimeOffset At), (long Mark, ComparisonResponse Answer)> comparisons = new();
+
+    /// <summary>The longest series one request may ask for: fifty years of months.</summary>
+    public const int MaxMonths = 600;
+
+    public const string AlignCalendar = "calendar";
+    public const string AlignFirstRole = "first-role";
+
+    /// <summary>
+    /// The school's indicators at the end of each month from <paramref name="from"/> to <paramref name="to"/>; by default
+    /// from the month it was registered to the month of its latest event.
+    /// </summary>
+    public async Task<QueryResult<TrajectoryResponse>> TrajectoryAsync(string schoolId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var history = await reader.ReadSchoolAsync(schoolId, cancellationToken);
+        if (history is null)
+        {
+            return NotFound($"No school {schoolId} has been recorded.");
+        }
+        var trajectory = new CultureTrajectory(history.Events);
+        var first = from ?? Months.Of(trajectory.RegisteredAt ?? trajectory.LastEventAt!.Value);
+        var last = to ?? Months.Of(trajectory.LastEventAt!.Value);
+        if (CheckRange(first, last) is { } badRange)
+        {
+            return badRange;
+        }
+        return new TrajectoryResponse(schoolId, history.Name, first, last, MonthOf(trajectory.FirstRoleAssignedAt), trajectory.Monthly(first, last));
+    }
+
+    /// <summary>The network's member schools at <paramref name="at"/>, side by side; breaking-ranks counts cover its month up to it.</summary>
+    public async Task<QueryResult<ComparisonResponse>> ComparisonAsync(string networkId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        // Read before the histories: every event up to the mark is then in them (those after it move the mark).
+        long mark;
+        try
+        {
+            mark = await journal.SafeHighWaterMarkAsync(cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // An append held open: no mark to trust, so no cache this time.
+            return await CompareAsync(networkId, at, cancellationToken);
+        }
+        if (comparisons.TryGetValue((networkId, at), out var cached) && cached.Mark == mark)
+        {
+            return cached.Answer;
+        }
+        var (answer, problem) = await CompareAsync(networkId, at, cancellationToken);
+        if (answer is null)
+        {
+            return problem!;
+        }
+        if (comparisons.Count >= MaxCachedComparisons)
+        {
+            comparisons.Clear();
+        }
+        comparisons[(networkId, at)] = (mark, answer);
+        return answer;
+    }
+
+    private async Task<QueryResult<ComparisonResponse>> CompareAsync(string networkId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var network = await reader.ReadNetworkAsync(networkId, cancellationToken);
+        if (network is null)
+        {
+            return NotFound($"No network {networkId} has been recorded.");
+        }
+        var members = NetworkMembership.Spells(network).Where(s => s.Covers(at)).ToList();
+        var histories = await reader.ReadSchoolsAsync([.. members.Select(m => m.SchoolId)], cancellationToken);
+        var periodStart = Months.Start(Months.Of(at));
+        var schools = members
+            .Where(m => histories.ContainsKey(m.SchoolId))
+            .Select(m => new SchoolComparison(m.SchoolId, histories[m.SchoolId].Name, m.From,
+                new CultureTrajectory(histories[m.SchoolId].Events).At(periodStart, at)))
+            .ToList();
+        return new ComparisonResponse(networkId, NameOf(network, networkId), at, schools);
+    }
+
+    /// <summary>
+    /// The monthly indicators of every school that has belonged to the network, aligned by calendar month
+    /// (<see cref="AlignCalendar"/>) or by months since its first filled teacher-leader role (<see cref="AlignFirstRole"/>).
+    /// </summary>
+    public async Task<QueryResult<SeriesResponse>> SeriesAsync(
+        string networkId, string alignment, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        if (alignment is not (AlignCalendar or AlignFirstRole))
+        {
+            return RuleViolation.Invalid("align", $"align must be {AlignCalendar} or {AlignFirstRole}.");
+        }
+        if (from is not null && alignment == AlignFirstRole)
+        {
+            return RuleViolation.Invalid("from", "from applies to align=calendar only: aligned by first role, each school starts at its month 0.");
+        }
+        var network = await reader.ReadNetworkAsync(networkId, cancellationToken);
+        if (network is null)
+        {
+            return NotFound($"No network {networkId} has been recorded.");
+        }
+        var schoolIds = NetworkMembership.EverMembers(network);
+        var histories = await reader.ReadSchoolsAsync(schoolIds, cancellationToken);
+        var schools = schoolIds.Where(histories.ContainsKey)
+            .Select(s => (History: histories[s], Trajectory: new CultureTrajectory(histories[s].Events)))
+            .ToList();
+
+        var last = to ?? (schools.Count == 0
+            ? Months.Of(network.Max(e => e.OccurredAt))
+            : schools.Max(s => Months.Of(s.Trajectory.LastEventAt!.Value)));
+        DateOnly? axisStart = null;
+        if (alignment == AlignCalendar)
+        {
+            axisStart = from ?? (schools.Count == 0 ? last : schools.Min(s => Months.Of(s.Trajectory.RegisteredAt ?? s.Trajectory.LastEventAt!.Value)));
+            if (CheckRange(axisStart.Value, last) is { } badRange)
+            {
+                return badRange;
+            }
+        }
+        else if (schools.Select(s => MonthOf(s.Trajectory.FirstRoleAssignedAt)).Where(m => m is not null).Min() is { } earliest
+            && Months.Between(earliest, last) + 1 > MaxMonths)
+        {
+            return RuleViolation.Invalid("to", $"A series holds at most {MaxMonths} months.");
+        }
+
+        var series = schools.Select(s =>
+        {
+            var firstRole = MonthOf(s.Trajectory.FirstRoleAssignedAt);
+            DateOnly? origin = alignment == AlignCalendar ? axisStart : firstRole;
+            var start = alignment == AlignCalendar
+                ? Later(axisStart!.Value, Months.Of(s.Trajectory.RegisteredAt ?? s.Trajectory.LastEventAt!.Value))
+                : firstRole;
+            IReadOnlyList<AlignedPoint> points = start is { } begin && origin is { } zero
+                ? [.. s.Trajectory.Monthly(begin, last).Select(p => new AlignedPoint(Months.Between(zero, p.Month), p))]
+                : [];
+            return new SchoolSeries(s.History.SchoolId, s.History.Name, firstRole, points);
+        }).ToList();
+        return new SeriesResponse(networkId, NameOf(network, networkId), alignment, axisStart, last, series);
+    }
+
+    private static RuleViolation NotFound(string message) => RuleViolation.NotFound("not-found", message);
+
+    private static RuleViolation? CheckRange(DateOnly from, DateOnly to) =>
+        Months.Between(from, to) < 0
+            ? RuleViolation.Invalid("from", $"from ({from:yyyy-MM}) lies after to ({to:yyyy-MM}).")
+            : Months.Between(from, to) + 1 > MaxMonths
+                ? RuleViolation.Invalid("to", $"A series holds at most {MaxMonths} months.")
+                : null;
+
+    private static DateOnly? MonthOf(DateTimeOffset? at) => at is { } instant ? Months.Of(instant) : null;
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static string NameOf(IReadOnlyList<DomainEvent> network, string id) => network.OfType<NetworkFormed>().FirstOrDefault()?.Name ?? id;
+}
