@@ -2,15 +2,15 @@ using LearningOrg.Api.ApiDocument;
 using LearningOrg.Api.Endpoints;
 using LearningOrg.Api.Hosting;
 using LearningOrg.Api.Http;
-using LearningOrg.ReadModels;
-using LearningOrg.Research;
 using LearningOrg.Api.Security;
 using LearningOrg.Api.Web;
-using LearningOrg.Hosting;
+using LearningOrg.Domain.Json;
 using LearningOrg.EventStore.Telemetry;
+using LearningOrg.Hosting;
+using LearningOrg.ReadModels;
+using LearningOrg.Research;
 using LearningOrg.ServiceDefaults;
 using Scalar.AspNetCore;
-using LearningOrg.Domain.Json;
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -5,8 +5,8 @@ using LearningOrg.Domain.Initiatives;
 using LearningOrg.Domain.Networks;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
-using LearningOrg.Grains.Abstractions;
 using LearningOrg.EventStore;
+using LearningOrg.Grains.Abstractions;
 
 namespace LearningOrg.Demo;
 

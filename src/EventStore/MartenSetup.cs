@@ -8,13 +8,15 @@ using LearningOrg.Domain.Networks;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
 using LearningOrg.EventStore.Privacy;
-using LearningOrg.ReadModels;
 using Marten;
 using Weasel.Core;
 
 namespace LearningOrg.EventStore;
 
-/// <summary>How LearningOrg's events and documents are laid out in PostgreSQL.</summary>
+/// <summary>
+/// How LearningOrg's events and the event store's own documents are laid out in PostgreSQL; the read models add
+/// theirs in <c>ReadModelSetup.ConfigureStore</c>, which is what a whole store is configured with.
+/// </summary>
 public static class MartenSetup
 {
     public const string DefaultSchema = "learningorg";
@@ -35,8 +37,6 @@ public static class MartenSetup
         options.Schema.For<Snapshot<InitiativeState>>().DocumentAlias("initiative_snapshot");
         options.Schema.For<Snapshot<NetworkState>>().DocumentAlias("network_snapshot");
         options.Schema.For<AsOfLadder>().DocumentAlias("as_of_ladder");
-
-        ReadModelSetup.Configure(options);
     }
 
     /// <summary>

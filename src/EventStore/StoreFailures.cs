@@ -1,4 +1,3 @@
-using LearningOrg.Grains.Abstractions;
 using Npgsql;
 
 namespace LearningOrg.EventStore;

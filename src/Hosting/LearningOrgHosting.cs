@@ -1,10 +1,10 @@
 using JasperFx.Events.Daemon;
+using LearningOrg.EventStore;
+using LearningOrg.EventStore.Telemetry;
 using LearningOrg.Grains.EventSourcing;
 using LearningOrg.Grains.Live;
-using LearningOrg.EventStore;
-using LearningOrg.ReadModels;
-using LearningOrg.EventStore.Telemetry;
 using LearningOrg.GrainStorage;
+using LearningOrg.ReadModels;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +38,7 @@ public static class LearningOrgHosting
         }
         var connectionString = configuration.ConnectionString();
         var schema = configuration["LearningOrg:Schema"] ?? MartenSetup.DefaultSchema;
-        var marten = services.AddMarten(options => MartenSetup.Configure(options, connectionString, schema))
+        var marten = services.AddMarten(options => ReadModelSetup.ConfigureStore(options, connectionString, schema))
             .ApplyAllDatabaseChangesOnStartup();
         if (runProjectionDaemon)
         {
@@ -54,7 +54,7 @@ public static class LearningOrgHosting
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton<LearningOrgMetrics>();
-        services.AddSingleton<Telemetry.ProjectionLag>();
+        services.AddSingleton<EventStore.Telemetry.ProjectionLag>();
         services.AddHostedService<ProjectionLagGauge>();
         return services;
     }

@@ -1,4 +1,5 @@
 using JasperFx.Events.Projections;
+using LearningOrg.EventStore;
 using Marten;
 using Marten.Schema;
 using Microsoft.Extensions.Logging;
@@ -72,6 +73,13 @@ public static class ReadModelSetup
         string[] members = [nameof(TimelineEntry.SchoolId), nameof(TimelineEntry.OccurredAt), nameof(TimelineEntry.RecordedAt), nameof(TimelineEntry.Version)];
         var columns = members.Select(member => mapping.DuplicateField(member).ColumnName).Append("id").ToArray();
         mapping.AddIndex(columns).Name = TimelineOrderIndex;
+    }
+
+    /// <summary>The whole store: the event store and its documents (<see cref="MartenSetup"/>), then the read models.</summary>
+    public static void ConfigureStore(StoreOptions options, string connectionString, string schema = MartenSetup.DefaultSchema)
+    {
+        MartenSetup.Configure(options, connectionString, schema);
+        Configure(options);
     }
 
     /// <summary>

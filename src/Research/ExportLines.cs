@@ -3,10 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
-using LearningOrg.Api.Http;
+using LearningOrg.Domain.Json;
 using LearningOrg.Domain.Teachers;
 using LearningOrg.EventStore;
-using LearningOrg.Domain.Json;
 
 namespace LearningOrg.Research;
 

@@ -3,16 +3,15 @@ using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using LearningOrg.Api.Http;
 using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Initiatives;
+using LearningOrg.Domain.Json;
 using LearningOrg.Domain.Networks;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
-using LearningOrg.Grains.Abstractions;
 using LearningOrg.EventStore;
-using LearningOrg.Domain.Json;
+using LearningOrg.Grains.Abstractions;
 
 namespace LearningOrg.Research;
 
@@ -226,7 +225,7 @@ public sealed class Importer(IGrainFactory grains, EventJournal journal, ILogger
         catch (JsonException e)
         {
             var field = e.Path is { Length: > 2 } path ? "data." + path.TrimStart('$', '.') : "data";
-            return (null, false, Invalid(eventId, field, ProblemExceptionHandler.Describe(e, field), "invalid-data"));
+            return (null, false, Invalid(eventId, field, JsonErrors.Describe(e, field), "invalid-data"));
         }
         catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException or FormatException)
         {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using LearningOrg.Hosting;
 using LearningOrg.EventStore;
+using LearningOrg.Hosting;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

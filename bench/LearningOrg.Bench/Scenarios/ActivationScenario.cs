@@ -2,8 +2,8 @@ using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
 using LearningOrg.Bench.Harness;
 using LearningOrg.Domain.Schools;
-using LearningOrg.Grains.Abstractions;
 using LearningOrg.EventStore.Telemetry;
+using LearningOrg.Grains.Abstractions;
 using Orleans.Core.Internal;
 
 namespace LearningOrg.Bench.Scenarios;

@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Text.Json;
 using JasperFx.Events;
-using LearningOrg.Research;
 using LearningOrg.Bench.Generation;
 using LearningOrg.Bench.Harness;
 using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
 using LearningOrg.EventStore;
+using LearningOrg.Research;
 using Marten;
 using Microsoft.Extensions.Logging.Abstractions;
 

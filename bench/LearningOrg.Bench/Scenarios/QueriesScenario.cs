@@ -3,15 +3,15 @@ using BenchmarkDotNet.Attributes;
 using LearningOrg.Api.Contracts;
 using LearningOrg.Api.Endpoints;
 using LearningOrg.Api.Http;
+using LearningOrg.Bench.Harness;
+using LearningOrg.Domain.Json;
+using LearningOrg.Domain.Schools;
+using LearningOrg.EventStore;
+using LearningOrg.Grains.Abstractions;
 using LearningOrg.ReadModels;
 using LearningOrg.Research;
-using LearningOrg.Bench.Harness;
-using LearningOrg.Domain.Schools;
-using LearningOrg.Grains.Abstractions;
-using LearningOrg.EventStore;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
-using LearningOrg.Domain.Json;
 
 namespace LearningOrg.Bench.Scenarios;
 

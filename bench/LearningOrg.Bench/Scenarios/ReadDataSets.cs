@@ -1,8 +1,8 @@
 using LearningOrg.Bench.Generation;
 using LearningOrg.Bench.Harness;
 using LearningOrg.Domain.Culture;
-using LearningOrg.Grains.Abstractions;
 using LearningOrg.EventStore;
+using LearningOrg.Grains.Abstractions;
 using Npgsql;
 
 namespace LearningOrg.Bench.Scenarios;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
+using LearningOrg.Domain.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using LearningOrg.Domain.Json;
 
 namespace LearningOrg.Api.ApiDocument;
 

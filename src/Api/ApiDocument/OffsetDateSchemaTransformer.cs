@@ -1,6 +1,6 @@
+using LearningOrg.Domain.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using LearningOrg.Domain.Json;
 
 namespace LearningOrg.Api.ApiDocument;
 

@@ -1,5 +1,5 @@
-using LearningOrg.Research;
 using LearningOrg.EventStore;
+using LearningOrg.Research;
 
 namespace LearningOrg.Api.Contracts;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
-using LearningOrg.Research;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
 using LearningOrg.ReadModels;
+using LearningOrg.Research;
 
 namespace LearningOrg.Api.Contracts;
 

@@ -3,8 +3,8 @@ using LearningOrg.Api.Contracts;
 using LearningOrg.Api.Http;
 using LearningOrg.Api.Security;
 using LearningOrg.Domain.Common;
-using LearningOrg.Grains.Abstractions;
 using LearningOrg.EventStore;
+using LearningOrg.Grains.Abstractions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LearningOrg.Api.Endpoints;

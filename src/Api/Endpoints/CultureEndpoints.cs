@@ -1,12 +1,12 @@
 using System.Globalization;
 using LearningOrg.Api.Contracts;
 using LearningOrg.Api.Http;
-using LearningOrg.ReadModels;
 using LearningOrg.Api.Security;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Culture;
-using Microsoft.AspNetCore.Http.HttpResults;
 using LearningOrg.Domain.Json;
+using LearningOrg.ReadModels;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LearningOrg.Api.Endpoints;
 

@@ -2,8 +2,8 @@ using LearningOrg.Api.Http;
 using LearningOrg.Api.Security;
 using LearningOrg.Domain.Common;
 using LearningOrg.EventStore.Privacy;
-using Microsoft.AspNetCore.Http.HttpResults;
 using LearningOrg.Research.Privacy;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LearningOrg.Api.Endpoints;
 

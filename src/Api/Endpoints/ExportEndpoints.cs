@@ -1,8 +1,8 @@
 using System.Globalization;
 using LearningOrg.Api.Http;
-using LearningOrg.Research;
 using LearningOrg.Api.Security;
 using LearningOrg.EventStore;
+using LearningOrg.Research;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using LearningOrg.Api.Http;
-using LearningOrg.Research;
 using LearningOrg.Api.Security;
 using LearningOrg.Domain.Common;
+using LearningOrg.Research;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

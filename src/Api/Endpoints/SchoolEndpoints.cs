@@ -1,6 +1,6 @@
 using LearningOrg.Domain.Schools;
-using LearningOrg.Grains.Abstractions;
 using LearningOrg.EventStore;
+using LearningOrg.Grains.Abstractions;
 
 namespace LearningOrg.Api.Endpoints;
 

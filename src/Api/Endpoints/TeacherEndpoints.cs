@@ -1,7 +1,7 @@
 using LearningOrg.Api.Security;
 using LearningOrg.Domain.Teachers;
-using LearningOrg.Grains.Abstractions;
 using LearningOrg.EventStore;
+using LearningOrg.Grains.Abstractions;
 
 namespace LearningOrg.Api.Endpoints;
 

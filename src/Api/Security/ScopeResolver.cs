@@ -1,5 +1,5 @@
-using LearningOrg.Grains.Abstractions;
 using LearningOrg.EventStore;
+using LearningOrg.Grains.Abstractions;
 
 namespace LearningOrg.Api.Security;
 

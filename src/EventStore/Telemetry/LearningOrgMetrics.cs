@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using LearningOrg.Grains.Abstractions;
+using LearningOrg.Domain.Common;
 
 namespace LearningOrg.EventStore.Telemetry;
 
@@ -41,11 +41,11 @@ public sealed class LearningOrgMetrics
     public Meter Meter { get; }
 
     /// <summary>Counts a command's answer: accepted, replayed (a repeated command id) or rejected with its rule's kind.</summary>
-    public void CommandHandled(string aggregateKind, CommandOutcome outcome)
+    public void CommandHandled(string aggregateKind, bool replayed, RuleViolation? violation)
     {
-        var result = outcome.Violation is not null ? "rejected" : outcome.Replayed ? "replayed" : "accepted";
+        var result = violation is not null ? "rejected" : replayed ? "replayed" : "accepted";
         var tags = new System.Diagnostics.TagList { { AggregateKindTag, aggregateKind }, { OutcomeTag, result } };
-        if (outcome.Violation is { } violation)
+        if (violation is not null)
         {
             tags.Add(ErrorTypeTag, violation.Kind.ToString());
         }

@@ -5,10 +5,10 @@ using System.Text;
 using System.Text.Json;
 using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
-using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Live;
 using LearningOrg.EventStore;
 using LearningOrg.EventStore.Telemetry;
+using LearningOrg.Grains.Abstractions;
+using LearningOrg.Grains.Live;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -104,7 +104,7 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
             ? Reject(new RuleViolation(ViolationKind.Invalid, "follow-up-only",
                 $"{type.Kind} is recorded only by the system, as the follow-up of {string.Join(" or ", causes)}: record that instead.", "type"))
             : await DecideAndAppend(context, proposed);
-        Metrics.CommandHandled(AggregateKind, outcome);
+        Metrics.CommandHandled(AggregateKind, outcome.Replayed, outcome.Violation);
         return outcome;
     }
 
@@ -356,7 +356,7 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
     protected async Task<CommandOutcome> Refuse(CommandContext context, TEvent proposed, RuleViolation violation)
     {
         var outcome = string.IsNullOrWhiteSpace(context.CommandId) ? Reject(violation) : await RefuseUnlessProcessed(context, HashOf(proposed), violation, proposed);
-        Metrics.CommandHandled(AggregateKind, outcome);
+        Metrics.CommandHandled(AggregateKind, outcome.Replayed, outcome.Violation);
         return outcome;
     }
 

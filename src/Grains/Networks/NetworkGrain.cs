@@ -1,7 +1,7 @@
 using LearningOrg.Domain.Networks;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.EventSourcing;
-using LearningOrg.EventStore;
 using Microsoft.Extensions.Logging;
 
 namespace LearningOrg.Grains.Networks;

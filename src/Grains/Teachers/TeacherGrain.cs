@@ -1,8 +1,8 @@
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Teachers;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.EventSourcing;
-using LearningOrg.EventStore;
 using Microsoft.Extensions.Logging;
 
 namespace LearningOrg.Grains.Teachers;

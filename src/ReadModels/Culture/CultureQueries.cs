@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using LearningOrg.Api.Contracts;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Culture;
 using LearningOrg.Domain.Networks;

@@ -1,8 +1,8 @@
-using LearningOrg.ReadModels;
 using LearningOrg.Domain.Networks;
 using LearningOrg.Domain.Schools;
-using LearningOrg.Grains.Abstractions;
 using LearningOrg.EventStore;
+using LearningOrg.Grains.Abstractions;
+using LearningOrg.ReadModels;
 using LearningOrg.Tests.Grains;
 using LearningOrg.Tests.Infrastructure;
 

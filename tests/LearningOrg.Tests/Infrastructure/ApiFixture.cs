@@ -3,11 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LearningOrg.Api.Http;
 using LearningOrg.Api.Security;
+using LearningOrg.Domain.Json;
 using LearningOrg.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using LearningOrg.Domain.Json;
 
 namespace LearningOrg.Tests.Infrastructure;
 

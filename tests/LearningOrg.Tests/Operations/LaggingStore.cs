@@ -27,7 +27,7 @@ public sealed class LaggingStore : IAsyncDisposable
     {
         var store = DocumentStore.For(options =>
         {
-            MartenSetup.Configure(options, TestDatabase.ConnectionString, TestDatabase.NewSchema());
+            ReadModelSetup.ConfigureStore(options, TestDatabase.ConnectionString, TestDatabase.NewSchema());
             if (withAsyncProjection)
             {
                 options.Projections.Add(new ProbeCountProjection(), ProjectionLifecycle.Async, ProbeProjection);

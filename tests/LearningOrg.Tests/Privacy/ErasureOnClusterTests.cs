@@ -1,10 +1,10 @@
-using LearningOrg.Grains.Abstractions;
 using LearningOrg.EventStore.Privacy;
+using LearningOrg.Grains.Abstractions;
+using LearningOrg.Research.Privacy;
 using LearningOrg.Tests.Grains;
 using LearningOrg.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.TestingHost;
-using LearningOrg.Research.Privacy;
 
 namespace LearningOrg.Tests.Privacy;
 

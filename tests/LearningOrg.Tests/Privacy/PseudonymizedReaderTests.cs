@@ -1,10 +1,10 @@
 using System.Net;
 using System.Reflection;
 using System.Text.Json;
-using LearningOrg.Research;
 using LearningOrg.Demo;
 using LearningOrg.Domain.Common;
 using LearningOrg.EventStore;
+using LearningOrg.Research;
 using LearningOrg.Tests.Infrastructure;
 using LearningOrg.Tests.Security;
 using Microsoft.AspNetCore.Routing;
