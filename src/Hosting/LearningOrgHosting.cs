@@ -69,6 +69,7 @@ public static class LearningOrgHosting
         silo.AddLearningOrgGrainStorage(configuration);
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<StoreUnavailableFilter>();
+        silo.Services.AddSingleton<EventSourcedGrainServices>();
         silo.Services.AddSingleton<FollowUpSweep>();
         silo.Services.AddHostedService(services => services.GetRequiredService<FollowUpSweep>());
         silo.AddLearningOrgLiveUpdates();

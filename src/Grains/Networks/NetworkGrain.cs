@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging;
 
 namespace LearningOrg.Grains.Networks;
 
-public sealed class NetworkGrain(EventJournal journal, TimeProvider clock, ILogger<NetworkGrain> logger)
-    : EventSourcedGrain<Network, NetworkState, NetworkEvent>(journal, clock, logger), INetworkGrain
+public sealed class NetworkGrain(EventSourcedGrainServices services, ILogger<NetworkGrain> logger)
+    : EventSourcedGrain<Network, NetworkState, NetworkEvent>(services, logger), INetworkGrain
 {
     protected override string AggregateKind => StreamKeys.Network;
 

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 
 namespace LearningOrg.Grains.Teachers;
 
-public sealed class TeacherGrain(EventJournal journal, TimeProvider clock, ILogger<TeacherGrain> logger)
-    : EventSourcedGrain<Teacher, TeacherState, TeacherEvent>(journal, clock, logger), ITeacherGrain
+public sealed class TeacherGrain(EventSourcedGrainServices services, ILogger<TeacherGrain> logger)
+    : EventSourcedGrain<Teacher, TeacherState, TeacherEvent>(services, logger), ITeacherGrain
 {
     protected override string AggregateKind => StreamKeys.Teacher;
 
