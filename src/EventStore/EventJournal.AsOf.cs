@@ -70,7 +70,7 @@ public sealed partial class EventJournal
         if (climbed >= 0)
         {
             var rung = await session.LoadAsync<Snapshot<TState>>(RungId(streamKey, ladder.Segments[climbed].ToVersion), cancellationToken);
-            if (rung is not { Format: Snapshot<TState>.CurrentFormat })
+            if (rung is not { IsCurrent: true })
             {
                 // A rung gone missing (deleted by a masking between the two reads): fold the whole stream this time.
                 var events = await session.Events.FetchStreamAsync(streamKey, token: cancellationToken);
@@ -111,7 +111,7 @@ public sealed partial class EventJournal
         where TEvent : DomainEvent
     {
         var ladder = await session.LoadAsync<AsOfLadder>(streamKey, cancellationToken);
-        if (ladder is not { Format: Snapshot<TState>.CurrentFormat })
+        if (ladder is null || ladder.Format != Snapshot<TState>.CurrentFormat)
         {
             ladder = null;
         }
@@ -126,7 +126,7 @@ public sealed partial class EventJournal
         if (end > 0)
         {
             var rung = await session.LoadAsync<Snapshot<TState>>(RungId(streamKey, end), cancellationToken);
-            if (rung is { Format: Snapshot<TState>.CurrentFormat })
+            if (rung is { IsCurrent: true })
             {
                 state = rung.State;
             }

@@ -62,7 +62,7 @@ public sealed partial class EventJournal
         TState? state = null;
         long version = 0;
         var snapshot = await session.LoadAsync<Snapshot<TState>>(streamKey, cancellationToken);
-        if (snapshot is { Format: Snapshot<TState>.CurrentFormat } && snapshot.Version < fromVersion)
+        if (snapshot is { IsCurrent: true } && snapshot.Version < fromVersion)
         {
             (state, version) = (snapshot.State, snapshot.Version);
         }

@@ -25,7 +25,7 @@ public sealed partial class EventJournal(IDocumentStore store)
         if (state is null && version == 0)
         {
             var snapshot = await session.LoadAsync<Snapshot<TState>>(streamKey, cancellationToken);
-            if (snapshot is { Format: Snapshot<TState>.CurrentFormat })
+            if (snapshot is { IsCurrent: true })
             {
                 (state, version) = (snapshot.State, snapshot.Version);
             }

@@ -73,6 +73,27 @@ public sealed class SnapshotTests(ClusterFixture fixture) : IClassFixture<Cluste
         Assert.Equal(23, loaded.StaffCount);
     }
 
+    [Fact]
+    public async Task A_snapshot_in_its_states_current_format_is_trusted_on_load()
+    {
+        await fixture.Grains.RegisteredSchool("current-format");
+        var school = fixture.Grains.GetGrain<ISchoolGrain>("current-format");
+        await Given.Accepted(school.Record(Given.Command(), new StaffCountChanged(23) { OccurredAt = Given.Past.AddDays(1) }));
+        var planted = Aggregate.Fold<School, SchoolState, SchoolEvent>(null, [Given.School("Planted state", staff: 999)])!;
+        await using (var write = fixture.Store.LightweightSession())
+        {
+            write.Store(new Snapshot<SchoolState>("school/current-format", 2, Snapshot<SchoolState>.CurrentFormat, planted));
+            await write.SaveChangesAsync();
+        }
+
+        var (loaded, version) = await new EventJournal(fixture.Store)
+            .LoadAsync<School, SchoolState, SchoolEvent>("school/current-format", null, 0, CancellationToken.None);
+
+        Assert.Equal(2, version);
+        Assert.Equal("Planted state", loaded!.Name);
+        Assert.Equal(999, loaded.StaffCount);
+    }
+
     /// <summary>
     /// A school's few years: teachers joining and moving on, roles, conditions, a breaking-ranks episode, and many
     /// decisions, discussions and staff counts. Returns the number of events on the school's stream.
