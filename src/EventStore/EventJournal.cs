@@ -1,16 +1,15 @@
 using JasperFx;
-using JasperFx.Events;
-using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
 using Marten;
 
 namespace LearningOrg.EventStore;
 
 /// <summary>
-/// The aggregates' streams in Marten: loads snapshot plus tail, looks up processed commands, and reads streams back
-/// for the API and replay. Appends go through <see cref="GroupCommit"/>.
+/// The write side of the aggregates' streams, for the grains: loads a stream's snapshot plus tail, looks up processed
+/// commands, and takes or replaces snapshots. Appends go through <see cref="GroupCommit"/>; queries read through
+/// <see cref="EventReader"/>.
 /// </summary>
-public sealed partial class EventJournal(IDocumentStore store)
+public sealed class EventJournal(IDocumentStore store)
 {
     /// <summary>Take a snapshot every this many events, so activation replays at most this many.</summary>
     public const int SnapshotInterval = 100;
@@ -62,7 +61,7 @@ public sealed partial class EventJournal(IDocumentStore store)
     {
         await using var session = store.LightweightSession();
         session.Delete<AsOfLadder>(streamKey);
-        var rungs = RungId(streamKey, 0)[..^1];
+        var rungs = EventReader.RungId(streamKey, 0)[..^1];
         session.DeleteWhere<Snapshot<TState>>(x => x.Id.StartsWith(rungs));
         if (state is null || version < SnapshotInterval)
         {
@@ -89,20 +88,5 @@ public sealed partial class EventJournal(IDocumentStore store)
     {
         await using var session = store.QuerySession();
         return await session.LoadAsync<ProcessedCommand>(commandId, cancellationToken);
-    }
-
-    /// <summary>A stream's events in order, from <paramref name="fromVersion"/> on, at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamKey, long fromVersion, int limit, CancellationToken cancellationToken)
-    {
-        await using var session = store.QuerySession();
-        var events = await session.Events.FetchStreamAsync(streamKey, version: fromVersion + limit - 1, fromVersion: fromVersion, token: cancellationToken);
-        return [.. events.Select(ToRecorded)];
-    }
-
-    public static RecordedEvent ToRecorded(IEvent e)
-    {
-        var data = (DomainEvent)e.Data;
-        return new RecordedEvent(e.Id, e.Sequence, e.StreamKey!, e.Version, EventCatalog.For(data.GetType()).Name,
-            data.OccurredAt, e.Timestamp, e.UserName, e.CausationId, data);
     }
 }

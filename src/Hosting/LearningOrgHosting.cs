@@ -45,6 +45,7 @@ public static class LearningOrgHosting
             marten.AddAsyncDaemon(DaemonMode.HotCold);
         }
         services.AddSingleton<EventJournal>();
+        services.AddSingleton<EventReader>();
         services.AddSingleton(GroupCommitOptions.From(configuration));
         services.AddSingleton<GroupCommit>();
         services.AddSingleton<FollowUpOutbox>();

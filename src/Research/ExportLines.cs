@@ -89,7 +89,7 @@ public sealed class ExportLines
     /// Pseudonymized lines; reads every name recorded up to the export's sequence, to find it in free text. Only those:
     /// a name recorded later must not change what an export up to that sequence holds.
     /// </summary>
-    public static async Task<ExportLines> PseudonymizedAsync(Pseudonymizer pseudonyms, EventJournal journal, long upToSequence, CancellationToken cancellationToken)
+    public static async Task<ExportLines> PseudonymizedAsync(Pseudonymizer pseudonyms, EventReader journal, long upToSequence, CancellationToken cancellationToken)
     {
         var registrations = await journal.ReadCreationsAsync(StreamKeys.Teacher + "/", upToSequence, cancellationToken);
         var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);

@@ -50,7 +50,7 @@ public sealed class ExportScope
     }
 
     /// <summary>Finds the streams in scope as of <paramref name="upToSequence"/>; why not, when the school or network did not exist by then.</summary>
-    public async Task<RuleViolation?> ResolveAsync(EventJournal journal, long upToSequence, CancellationToken cancellationToken)
+    public async Task<RuleViolation?> ResolveAsync(EventReader journal, long upToSequence, CancellationToken cancellationToken)
     {
         if (Id is null)
         {

@@ -37,7 +37,7 @@ public sealed record ImportReport(long Lines, long Accepted, long Replayed, long
 /// reaches the teacher; an enrolment or a network membership reads the school). Lines on unrelated streams run
 /// concurrently, at most <see cref="Parallelism"/> at a time, and at most <see cref="Window"/> lines are held in memory.
 /// </remarks>
-public sealed class Importer(IGrainFactory grains, EventJournal journal, ILogger<Importer> logger)
+public sealed class Importer(IGrainFactory grains, EventReader journal, ILogger<Importer> logger)
 {
     public const int MaxLineBytes = 1024 * 1024;
     public const int MaxListedRejections = 1000;
@@ -54,7 +54,7 @@ public sealed class Importer(IGrainFactory grains, EventJournal journal, ILogger
 
     private static readonly JsonSerializerOptions Strict = CreateStrict();
 
-    private EventJournal Journal => journal;
+    private EventReader Journal => journal;
 
     private ILogger Logger => logger;
 

@@ -10,7 +10,7 @@ namespace LearningOrg.Research;
 /// reversed: every pseudonym this process has computed is remembered, and one it has not seen is looked for among the
 /// teachers' ids (the stream table, one row per teacher) once, then remembered too.
 /// </summary>
-public sealed partial class PseudonymDirectory(EventJournal journal, IOptionsMonitor<ResearchOptions> research)
+public sealed partial class PseudonymDirectory(EventReader journal, IOptionsMonitor<ResearchOptions> research)
 {
     private Keyed? current;
 

@@ -28,6 +28,8 @@ public sealed class BenchSilo : IAsyncDisposable
 
     public EventJournal Journal => host.Services.GetRequiredService<EventJournal>();
 
+    public EventReader Reader => host.Services.GetRequiredService<EventReader>();
+
     public static async Task<BenchSilo> StartAsync(string connectionString, string schema, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();

@@ -230,7 +230,7 @@ public sealed class ComparisonSubject
     {
         // The API registers CultureQueries as a singleton over the silo's SchoolHistoryReader; so does this.
         var reader = silo.Services.GetRequiredService<SchoolHistoryReader>();
-        var queries = new CultureQueries(reader, silo.Journal);
+        var queries = new CultureQueries(reader, silo.Reader);
         var (comparison, problem) = await queries.ComparisonAsync(data.NetworkId, data.At, cancellationToken);
         if (problem is not null)
         {

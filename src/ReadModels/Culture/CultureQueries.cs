@@ -20,7 +20,7 @@ public readonly record struct QueryResult<T>(T? Value, RuleViolation? Problem)
 /// alone (docs/indicators.md). The JSON and CSV routes (CultureEndpoints) and the web pages both answer from here, so
 /// they cannot disagree. Parameters arrive parsed; what depends on the data (default ranges, their length) is checked here.
 /// </summary>
-public sealed class CultureQueries(SchoolHistoryReader reader, EventJournal journal)
+public sealed class CultureQueries(SchoolHistoryReader reader, EventReader journal)
 {
     /// <summary>How many comparisons are kept; past it the cache starts again empty.</summary>
     public const int MaxCachedComparisons = 256;

@@ -15,7 +15,7 @@ public sealed record ReplayStep<TState>(RecordedEvent Event, TState State)
 public sealed record StreamFilter(IReadOnlyCollection<string> Streams, IReadOnlyCollection<string> Prefixes);
 
 /// <summary>The reads that replay, research exports and bulk imports make of the store.</summary>
-public sealed partial class EventJournal
+public sealed partial class EventReader
 {
     /// <summary>How many events a read of the whole store fetches per query.</summary>
     public const int ReadPageSize = 1000;

@@ -11,7 +11,7 @@ namespace LearningOrg.EventStore;
 public sealed record LadderSegment(long ToVersion, DateTimeOffset Earliest, DateTimeOffset Latest);
 
 /// <summary>
-/// A long stream's as-of ladder: its events cut into segments of <see cref="EventJournal.LadderStep"/>, each with the
+/// A long stream's as-of ladder: its events cut into segments of <see cref="EventReader.LadderStep"/>, each with the
 /// dates its events happened between, and a rung (a <see cref="Snapshot{TState}"/> of the fold of every event up to the
 /// segment's end, id <c>{stream}@{version}</c>) at the end of each. A cache of the stream, rebuilt from it when its
 /// <see cref="Format"/> is not the snapshots' current one, and deleted with the snapshot when the stream is masked.
@@ -22,7 +22,7 @@ public sealed record AsOfLadder(string Id, int Format, IReadOnlyList<LadderSegme
 }
 
 /// <summary>The state as of a date: from the highest rung of the as-of ladder whose events had all happened by then.</summary>
-public sealed partial class EventJournal
+public sealed partial class EventReader
 {
     /// <summary>Events per segment of the as-of ladder; a stream shorter than this has no ladder and is folded whole.</summary>
     public const int LadderStep = 250;
