@@ -51,6 +51,7 @@ public static class LearningOrgHosting
         services.AddSingleton<FollowUpOutbox>();
         services.AddSingleton<SchoolHistoryReader>();
         services.AddSingleton<DirectoryReader>();
+        services.AddSingleton<TimelineReader>();
         services.AddHostedService<ReadModels.ReadModelCatchUp>();
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
