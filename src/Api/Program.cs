@@ -2,12 +2,13 @@ using LearningOrg.Api.ApiDocument;
 using LearningOrg.Api.Endpoints;
 using LearningOrg.Api.Hosting;
 using LearningOrg.Api.Http;
-using LearningOrg.Api.Queries;
-using LearningOrg.Api.Research;
 using LearningOrg.Api.Security;
 using LearningOrg.Api.Web;
-using LearningOrg.Grains.Hosting;
-using LearningOrg.Grains.Telemetry;
+using LearningOrg.Domain.Json;
+using LearningOrg.EventStore.Telemetry;
+using LearningOrg.Hosting;
+using LearningOrg.ReadModels;
+using LearningOrg.Research;
 using LearningOrg.ServiceDefaults;
 using Scalar.AspNetCore;
 

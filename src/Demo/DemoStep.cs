@@ -5,8 +5,8 @@ using LearningOrg.Domain.Initiatives;
 using LearningOrg.Domain.Networks;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
 
 namespace LearningOrg.Demo;
 

@@ -1,6 +1,6 @@
-using LearningOrg.Grains.Hosting;
-using LearningOrg.Grains.Telemetry;
+using LearningOrg.EventStore.Telemetry;
 using LearningOrg.GrainStorage.Azure;
+using LearningOrg.Hosting;
 using LearningOrg.ServiceDefaults;
 
 // A standalone silo: hosts the grains for API nodes that run in client mode (Orleans:Mode=Client).

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 
 namespace LearningOrg.Bench.Generation;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using LearningOrg.Api.Research;
+using LearningOrg.Research;
 
 namespace LearningOrg.Bench.Generation;
 

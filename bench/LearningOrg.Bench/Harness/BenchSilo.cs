@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using LearningOrg.Grains.Hosting;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
+using LearningOrg.Hosting;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +27,8 @@ public sealed class BenchSilo : IAsyncDisposable
     public IDocumentStore Store => host.Services.GetRequiredService<IDocumentStore>();
 
     public EventJournal Journal => host.Services.GetRequiredService<EventJournal>();
+
+    public EventReader Reader => host.Services.GetRequiredService<EventReader>();
 
     public static async Task<BenchSilo> StartAsync(string connectionString, string schema, CancellationToken cancellationToken)
     {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using LearningOrg.Grains.Hosting;
+using LearningOrg.Hosting;
 
 namespace LearningOrg.Bench.Ingest;
 

@@ -1,6 +1,6 @@
 using LearningOrg.Bench.Generation;
 using LearningOrg.Domain.Common;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using Marten;
 
 namespace LearningOrg.Bench.Ingest;

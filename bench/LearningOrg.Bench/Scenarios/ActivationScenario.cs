@@ -2,8 +2,8 @@ using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
 using LearningOrg.Bench.Harness;
 using LearningOrg.Domain.Schools;
+using LearningOrg.EventStore.Telemetry;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Telemetry;
 using Orleans.Core.Internal;
 
 namespace LearningOrg.Bench.Scenarios;

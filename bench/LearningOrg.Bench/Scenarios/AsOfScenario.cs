@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 using LearningOrg.Bench.Harness;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using Marten;
 
 namespace LearningOrg.Bench.Scenarios;
@@ -38,9 +38,9 @@ public sealed class AsOfScenario : IScenario
             new ScenarioReport(Number, $"State as of a date for a school with {data.SchoolEvents:N0} events",
                 InProcessLatency.Method(context) +
                 $"School {data.SchoolId} ({data.SchoolEvents:N0} events, as in scenario 3); each operation asks for another date, spread evenly " +
-                $"over its history ({data.Start:yyyy-MM-dd} to {data.End:yyyy-MM-dd}), through EventJournal.FoldAsOfAsync, the call " +
+                $"over its history ({data.Start:yyyy-MM-dd} to {data.End:yyyy-MM-dd}), through EventReader.FoldAsOfAsync, the call " +
                 "GET /api/schools/{id}/state?asOf= makes: the fold from the highest rung of the stream's as-of ladder (a snapshot every " +
-                $"{EventJournal.LadderStep} events) below which every event had happened by the date, and the later events that had. Before timing, the answers for " + CheckedDates + " dates were checked equal to the fold " +
+                $"{EventReader.LadderStep} events) below which every event had happened by the date, and the later events that had. Before timing, the answers for " + CheckedDates + " dates were checked equal to the fold " +
                 "of the whole stream's events that had happened by each date. Baseline: a raw SQL read of the stream's events " +
                 "(select data from mt_events where stream_id = @key order by version, read as text), in the same run.",
                 [
@@ -53,10 +53,10 @@ public sealed class AsOfScenario : IScenario
                 [
                     $"Reading the stream alone (the baseline) takes {raw.MedianMs:0.00} ms at the median: a fold of the whole stream, which is " +
                     "what the as-of read did before the ladder, cannot be faster than that. From the ladder a read loads one rung (the state at " +
-                    $"most {EventJournal.LadderStep} events before the date: up to the size of the activation's snapshot, scenario 3) and at most " +
+                    $"most {EventReader.LadderStep} events before the date: up to the size of the activation's snapshot, scenario 3) and at most " +
                     $"a segment or two of events; dates late in the history cost the most, as their rung holds the largest state. The first read " +
                     $"of the stream folded it whole and wrote its rungs ({first.TotalMilliseconds:N0} ms); later reads write only when the stream " +
-                    $"has grown by {EventJournal.LadderStep} events.",
+                    $"has grown by {EventReader.LadderStep} events.",
                 ]),
         ];
     }
@@ -73,7 +73,7 @@ public sealed class AsOfSubject(BenchSilo silo, LongSchoolData data)
 
     public async Task<long> StateAsOfAsync()
     {
-        var (state, version, _) = await silo.Journal.FoldAsOfAsync<School, SchoolState, SchoolEvent>(data.StreamKey, NextDate(), CancellationToken.None);
+        var (state, version, _) = await silo.Reader.FoldAsOfAsync<School, SchoolState, SchoolEvent>(data.StreamKey, NextDate(), CancellationToken.None);
         return state is null ? 0 : version;
     }
 
@@ -88,7 +88,7 @@ public sealed class AsOfSubject(BenchSilo silo, LongSchoolData data)
         var serializer = silo.Store.Options.Serializer();
         foreach (var date in SpreadDates(data.Start.AddDays(-1), data.End.AddDays(1), count))
         {
-            var (state, _, happened) = await silo.Journal.FoldAsOfAsync<School, SchoolState, SchoolEvent>(data.StreamKey, date, cancellationToken);
+            var (state, _, happened) = await silo.Reader.FoldAsOfAsync<School, SchoolState, SchoolEvent>(data.StreamKey, date, cancellationToken);
             var expected = events.Where(e => e.OccurredAt <= date).ToList();
             var fold = Aggregate.Fold<School, SchoolState, SchoolEvent>(null, expected);
             if (happened != expected.Count || serializer.ToJson(state) != serializer.ToJson(fold))

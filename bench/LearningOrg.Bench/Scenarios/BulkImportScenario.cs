@@ -2,12 +2,12 @@ using System.Diagnostics;
 using System.IO.Pipelines;
 using System.Text.Json;
 using JasperFx.Events;
-using LearningOrg.Api.Research;
 using LearningOrg.Bench.Generation;
 using LearningOrg.Bench.Harness;
 using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
+using LearningOrg.Research;
 using Marten;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -84,7 +84,7 @@ public sealed class BulkImportScenario : IScenario
     {
         var schema = await context.FreshSchemaAsync("bulk", cancellationToken);
         await using var silo = await BenchSilo.StartAsync(context.ConnectionString, schema, cancellationToken);
-        var importer = new Importer(silo.Grains, silo.Journal, NullLogger<Importer>.Instance);
+        var importer = new Importer(silo.Grains, silo.Reader, NullLogger<Importer>.Instance);
         var intervals = new Latencies();
         context.Say($"Importing {file.Lines:N0} lines into {schema}");
         var before = await WorkCounters.ReadAsync(context.ConnectionString, cancellationToken);

@@ -1,6 +1,7 @@
 using LearningOrg.Bench.Generation;
 using LearningOrg.Bench.Harness;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
+using LearningOrg.ReadModels;
 using Marten;
 using Npgsql;
 
@@ -18,7 +19,7 @@ public sealed record BulkStore(string Schema, long Events, ImportRun? Import)
 
     /// <summary>A store configured as LearningOrg's own (projections included), on the bulk store's schema.</summary>
     public DocumentStore Open(string connectionString) =>
-        DocumentStore.For(options => MartenSetup.Configure(options, connectionString, Schema));
+        DocumentStore.For(options => ReadModelSetup.ConfigureStore(options, connectionString, Schema));
 
     /// <summary>
     /// The store for a scenario that runs without scenario 2 (--only rebuild): the same generated events written
@@ -29,7 +30,7 @@ public sealed record BulkStore(string Schema, long Events, ImportRun? Import)
         var template = await context.Template;
         var schema = await context.FreshSchemaAsync("bulk", cancellationToken);
         context.Say($"Seeding {context.Scale.ImportEvents:N0} events into {schema} (scenario 2 did not run)");
-        var store = DocumentStore.For(options => MartenSetup.Configure(options, context.ConnectionString, schema));
+        var store = DocumentStore.For(options => ReadModelSetup.ConfigureStore(options, context.ConnectionString, schema));
         await using (store)
         {
             await RawSeeder.AppendAsync(store, ScaledStory.Copies(template, context.Scale.ImportEvents), 1_000, cancellationToken);
@@ -51,4 +52,4 @@ public sealed record BulkStore(string Schema, long Events, ImportRun? Import)
 /// <param name="Report">The importer's own answer.</param>
 /// <param name="Intervals">Time per <see cref="ImportFile.LinesPerMark"/> lines, as the importer read through the file.</param>
 /// <param name="Work">What the import cost in CPU and database work.</param>
-public sealed record ImportRun(long Lines, long FileBytes, Api.Research.ImportReport Report, TimeSpan Elapsed, LatencySummary Intervals, WorkCounters Work);
+public sealed record ImportRun(long Lines, long FileBytes, LearningOrg.Research.ImportReport Report, TimeSpan Elapsed, LatencySummary Intervals, WorkCounters Work);

@@ -3,7 +3,7 @@ using LearningOrg.Api.Security;
 using LearningOrg.Bench.Generation;
 using LearningOrg.Bench.Harness;
 using LearningOrg.Bench.Ingest;
-using LearningOrg.Grains.Telemetry;
+using LearningOrg.EventStore.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace LearningOrg.Bench.Scenarios;

@@ -3,13 +3,13 @@ using BenchmarkDotNet.Attributes;
 using LearningOrg.Api.Contracts;
 using LearningOrg.Api.Endpoints;
 using LearningOrg.Api.Http;
-using LearningOrg.Api.Queries;
-using LearningOrg.Api.Research;
 using LearningOrg.Bench.Harness;
+using LearningOrg.Domain.Json;
 using LearningOrg.Domain.Schools;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
-using LearningOrg.Grains.ReadModels;
+using LearningOrg.ReadModels;
+using LearningOrg.Research;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -230,7 +230,7 @@ public sealed class ComparisonSubject
     {
         // The API registers CultureQueries as a singleton over the silo's SchoolHistoryReader; so does this.
         var reader = silo.Services.GetRequiredService<SchoolHistoryReader>();
-        var queries = new CultureQueries(reader, silo.Journal);
+        var queries = new CultureQueries(reader, silo.Reader);
         var (comparison, problem) = await queries.ComparisonAsync(data.NetworkId, data.At, cancellationToken);
         if (problem is not null)
         {

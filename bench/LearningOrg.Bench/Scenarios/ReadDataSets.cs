@@ -1,8 +1,8 @@
 using LearningOrg.Bench.Generation;
 using LearningOrg.Bench.Harness;
 using LearningOrg.Domain.Culture;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
 using Npgsql;
 
 namespace LearningOrg.Bench.Scenarios;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using LearningOrg.Bench.Harness;
-using LearningOrg.Grains.ReadModels;
+using LearningOrg.ReadModels;
 using Marten;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;

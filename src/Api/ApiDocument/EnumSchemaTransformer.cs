@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using LearningOrg.Domain.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

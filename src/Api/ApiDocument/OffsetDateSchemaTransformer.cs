@@ -1,3 +1,4 @@
+using LearningOrg.Domain.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

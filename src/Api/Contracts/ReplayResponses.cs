@@ -1,4 +1,4 @@
-using LearningOrg.Api.Research;
+using LearningOrg.Research;
 namespace LearningOrg.Api.Contracts;
 
 /// <summary>An aggregate's state as the store knew it once it had recorded global sequence <paramref name="AsOfSequence"/> (transaction time).</summary>

@@ -1,5 +1,5 @@
-using LearningOrg.Api.Research;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
+using LearningOrg.Research;
 
 namespace LearningOrg.Api.Contracts;
 

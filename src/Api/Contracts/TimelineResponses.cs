@@ -1,8 +1,8 @@
 using System.Text.Json;
-using LearningOrg.Api.Research;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
-using LearningOrg.Grains.ReadModels;
+using LearningOrg.ReadModels;
+using LearningOrg.Research;
 
 namespace LearningOrg.Api.Contracts;
 

@@ -5,8 +5,8 @@ using LearningOrg.Api.Http;
 using LearningOrg.Api.Security;
 using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LearningOrg.Api.Endpoints;
@@ -97,7 +97,7 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
             .RequireAuthorization(Policies.For(kind, Access.Read))
             .AddEndpointFilterFactory(PseudonymizedReads.For(kind));
         reads.MapGet("/{id}/state", async Task<Results<Ok<StateResponse<TState>>, Ok<SequenceStateResponse<TState>>, StatusCodeHttpResult, ProblemHttpResult>> (
-                string id, DateTimeOffset? asOf, long? asOfSequence, HttpContext http, IGrainFactory grains, EventJournal journal, CancellationToken cancellationToken) =>
+                string id, DateTimeOffset? asOf, long? asOfSequence, HttpContext http, IGrainFactory grains, EventReader journal, CancellationToken cancellationToken) =>
             {
                 if (Check.Id(id, "id") is { } badId)
                 {
@@ -134,7 +134,7 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
                 "(what the system knew then); the two differ when history was entered late. Not both at once.");
 
         reads.MapGet("/{id}/events", async Task<Results<Ok<EventPage>, ProblemHttpResult>> (
-                string id, long? fromVersion, int? limit, EventJournal journal, CancellationToken cancellationToken) =>
+                string id, long? fromVersion, int? limit, EventReader journal, CancellationToken cancellationToken) =>
             {
                 if (Check.Id(id, "id") is { } badId)
                 {

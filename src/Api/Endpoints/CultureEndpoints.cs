@@ -1,10 +1,11 @@
 using System.Globalization;
 using LearningOrg.Api.Contracts;
 using LearningOrg.Api.Http;
-using LearningOrg.Api.Queries;
 using LearningOrg.Api.Security;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Culture;
+using LearningOrg.Domain.Json;
+using LearningOrg.ReadModels;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LearningOrg.Api.Endpoints;

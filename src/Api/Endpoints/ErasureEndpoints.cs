@@ -1,7 +1,8 @@
 using LearningOrg.Api.Http;
 using LearningOrg.Api.Security;
 using LearningOrg.Domain.Common;
-using LearningOrg.Grains.Privacy;
+using LearningOrg.EventStore.Privacy;
+using LearningOrg.Research.Privacy;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LearningOrg.Api.Endpoints;

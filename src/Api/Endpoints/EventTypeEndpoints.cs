@@ -1,5 +1,5 @@
-using LearningOrg.Api.Research;
 using LearningOrg.Domain;
+using LearningOrg.Research;
 
 namespace LearningOrg.Api.Endpoints;
 

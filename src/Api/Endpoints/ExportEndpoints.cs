@@ -1,8 +1,8 @@
 using System.Globalization;
 using LearningOrg.Api.Http;
-using LearningOrg.Api.Research;
 using LearningOrg.Api.Security;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
+using LearningOrg.Research;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -50,7 +50,7 @@ public static class ExportEndpoints
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(
         string? scope, string? format, long? upToSequence, bool? identifiable,
-        HttpContext http, EventJournal journal, ScopeResolver access, IOptionsMonitor<ResearchOptions> options, CancellationToken cancellationToken)
+        HttpContext http, EventReader journal, ScopeResolver access, IOptionsMonitor<ResearchOptions> options, CancellationToken cancellationToken)
     {
         var caller = Caller.From(http.User);
         var extension = format ?? "jsonl";

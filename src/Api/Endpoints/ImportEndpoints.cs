@@ -1,8 +1,8 @@
 using LearningOrg.Api.Http;
-using LearningOrg.Api.Research;
 using LearningOrg.Api.Security;
 using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
+using LearningOrg.Research;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

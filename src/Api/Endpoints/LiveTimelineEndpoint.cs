@@ -7,7 +7,7 @@ using LearningOrg.Api.Http;
 using LearningOrg.Api.Security;
 using LearningOrg.Domain.Common;
 using LearningOrg.Grains.Live;
-using LearningOrg.Grains.ReadModels;
+using LearningOrg.ReadModels;
 using Marten;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using LearningOrg.Domain.Networks;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
 
 namespace LearningOrg.Api.Endpoints;
 

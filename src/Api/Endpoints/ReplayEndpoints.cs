@@ -1,7 +1,7 @@
 using LearningOrg.Api.Contracts;
 using LearningOrg.Api.Http;
 using LearningOrg.Domain.Common;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LearningOrg.Api.Endpoints;
@@ -20,7 +20,7 @@ internal static class ReplayRoutes<TAggregate, TState, TEvent>
 
     /// <summary>GET {id}/state?asOfSequence=N: the fold of the stream's events numbered N or lower.</summary>
     public static async Task<Results<Ok<StateResponse<TState>>, Ok<SequenceStateResponse<TState>>, StatusCodeHttpResult, ProblemHttpResult>> StateAsOfSequence(
-        EventJournal journal, string kind, string id, long sequence, CancellationToken cancellationToken)
+        EventReader journal, string kind, string id, long sequence, CancellationToken cancellationToken)
     {
         if (sequence < 0)
         {
@@ -43,7 +43,7 @@ internal static class ReplayRoutes<TAggregate, TState, TEvent>
     public static void Map(RouteGroupBuilder group, string kind)
     {
         group.MapGet("/{id}/replay", async Task<Results<Ok<ReplayPage<TState>>, ProblemHttpResult>> (
-                string id, long? fromVersion, int? limit, EventJournal journal, CancellationToken cancellationToken) =>
+                string id, long? fromVersion, int? limit, EventReader journal, CancellationToken cancellationToken) =>
             {
                 if (Check.Id(id, "id") is { } badId)
                 {

@@ -1,7 +1,7 @@
 using LearningOrg.Api.Security;
 using LearningOrg.Domain.Teachers;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
 
 namespace LearningOrg.Api.Endpoints;
 

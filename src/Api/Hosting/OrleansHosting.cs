@@ -1,4 +1,4 @@
-using LearningOrg.Grains.Hosting;
+using LearningOrg.Hosting;
 using LearningOrg.ServiceDefaults;
 
 namespace LearningOrg.Api.Hosting;

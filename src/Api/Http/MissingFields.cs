@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
@@ -9,7 +8,7 @@ namespace LearningOrg.Api.Http;
 /// The required fields a body left out. System.Text.Json names them in its message, but stops listing after a few;
 /// the command's body is buffered (see <see cref="DeclaredContentTypes"/>), so every absent one can be named.
 /// </summary>
-public static partial class MissingFields
+public static class MissingFields
 {
     // The exception handler clears the endpoint before it runs, so the body's type is kept beside the request.
     private static readonly object BodyType = new();
@@ -19,20 +18,6 @@ public static partial class MissingFields
     {
         http.Request.EnableBuffering();
         http.Items[BodyType] = type;
-    }
-
-    /// <summary>The fields named by a "missing required properties" exception; empty for any other exception.</summary>
-    public static IReadOnlyList<string> Listed(JsonException json)
-    {
-        var message = json.Message;
-        var start = message.IndexOf("missing required properties including:", StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return [];
-        }
-        var end = message.IndexOf(" Path:", start, StringComparison.Ordinal);
-        var list = end < 0 ? message[start..] : message[start..end];
-        return [.. QuotedName().Matches(list).Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal)];
     }
 
     /// <summary>
@@ -69,7 +54,4 @@ public static partial class MissingFields
             return null;
         }
     }
-
-    [GeneratedRegex("'(?<name>[^']+)'")]
-    private static partial Regex QuotedName();
 }

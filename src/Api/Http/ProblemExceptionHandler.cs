@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.Domain.Json;
+using LearningOrg.EventStore;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -74,7 +75,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             (_, StatusCodes.Status413PayloadTooLarge) => $"The body is larger than {ApiLimits.MaxBodyBytes} bytes.",
             (null, _) when bad.Message.Contains("no body was provided", StringComparison.Ordinal) => "A JSON body is required.",
             (null, _) => bad.Message,
-            _ => Describe(json, field),
+            _ => JsonErrors.Describe(json, field),
         };
         return Invalid(field, detail, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "body-too-large" : "unreadable-body", bad.StatusCode);
     }
@@ -82,7 +83,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     /// <summary>One entry per missing field, keyed by its path, so that a form can show each message beside its field.</summary>
     private static async Task<ValidationProblemDetails?> MissingRequiredAsync(HttpContext http, BadHttpRequestException bad)
     {
-        if (FindInner<JsonException>(bad) is not { } json || MissingFields.Listed(json) is not { Count: > 0 } listed)
+        if (FindInner<JsonException>(bad) is not { } json || JsonErrors.Listed(json) is not { Count: > 0 } listed)
         {
             return null;
         }
@@ -113,30 +114,6 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     private static partial Regex UnboundParameter();
 
     private static string Cut(string value) => value.Length <= 64 ? value : value[..64] + "…";
-
-    // JsonException messages name .NET types; say what a caller can act on instead.
-    internal static string Describe(JsonException json, string field)
-    {
-        var message = json.Message;
-        if (json is ContractJsonException)
-        {
-            return $"{field} {message}";
-        }
-        if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
-        {
-            return $"{field} has the wrong type, is out of range, or is not one of the allowed values (see /api/event-types).";
-        }
-        if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
-        {
-            return $"{field} is not a field of this command.";
-        }
-        if (MissingFields.Listed(json) is { Count: > 0 } missing)
-        {
-            return $"Required fields are missing: {string.Join(", ", missing)}.";
-        }
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return "The body is not valid JSON: " + (cut > 0 ? message[..cut] : message);
-    }
 
     private static ProblemDetails Unavailable(HttpContext http)
     {

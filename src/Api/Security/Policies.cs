@@ -1,4 +1,4 @@
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using Microsoft.AspNetCore.Authorization;
 
 namespace LearningOrg.Api.Security;

@@ -1,5 +1,5 @@
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
 
 namespace LearningOrg.Api.Security;
 

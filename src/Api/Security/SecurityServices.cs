@@ -1,4 +1,4 @@
-using LearningOrg.Api.Research;
+using LearningOrg.Research;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;

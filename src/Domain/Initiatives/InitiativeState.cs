@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LearningOrg.Domain.Common;
 
 namespace LearningOrg.Domain.Initiatives;
 
@@ -28,6 +29,7 @@ public sealed record RoleFramework(
 /// value, a role's framework) keep the one that happened last, whatever order the history was entered in.
 /// </summary>
 [GenerateSerializer, Immutable]
+[SnapshotFormat(3)]
 public sealed record InitiativeState(
     [property: Id(0)] string Name,
     [property: Id(1)] Sponsor Sponsor,

@@ -24,6 +24,7 @@ public sealed record SchoolJoinedNetwork([property: Id(0), Touches(AggregateKind
 public sealed record SchoolLeftNetwork([property: Id(0), Touches(AggregateKind.School)] string SchoolId) : NetworkEvent;
 
 [GenerateSerializer, Immutable]
+[SnapshotFormat(3)]
 public sealed record NetworkState(
     [property: Id(0)] string Name,
     [property: Id(1)] string Purpose,

@@ -16,6 +16,7 @@ public sealed record HeldRole(
 /// <summary>A teacher as their events have made them: a fold of their stream.</summary>
 /// <param name="AtSchoolSince">When the teacher joined <paramref name="SchoolId"/>'s staff: their registration or last move.</param>
 [GenerateSerializer, Immutable]
+[SnapshotFormat(3)]
 public sealed record TeacherState(
     [property: Id(0), PersonalName] string Name,
     [property: Id(1)] string SchoolId,

@@ -5,7 +5,7 @@ using LearningOrg.Domain.Initiatives;
 using LearningOrg.Domain.Networks;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 
 namespace LearningOrg.Grains.Abstractions;
 

@@ -5,10 +5,10 @@ using System.Text;
 using System.Text.Json;
 using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
+using LearningOrg.EventStore;
+using LearningOrg.EventStore.Telemetry;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.Live;
-using LearningOrg.Grains.Persistence;
-using LearningOrg.Grains.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -27,7 +27,7 @@ namespace LearningOrg.Grains.EventSourcing;
 /// (<see cref="RecordWaitingFollowUps"/>): by the caller's dispatcher right after the command
 /// (<see cref="CommandDispatch"/>), or by a silo's sweep (<see cref="FollowUpSweep"/>) after a failure in between.
 /// </remarks>
-public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal journal, TimeProvider clock, ILogger logger) : Grain
+public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventSourcedGrainServices services, ILogger logger) : Grain
     where TAggregate : IAggregate<TState, TEvent>
     where TState : class
     where TEvent : DomainEvent
@@ -36,6 +36,12 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
 
     /// <summary>Follow-ups recorded per call at most, so that a long backlog does not hold one call near its timeout.</summary>
     private const int MaxFollowUpsPerCall = 64;
+
+    private readonly EventJournal journal = services.Journal;
+    private readonly GroupCommit groupCommit = services.GroupCommit;
+    private readonly FollowUpOutbox outbox = services.Outbox;
+    private readonly LearningOrgMetrics metrics = services.Metrics;
+    private readonly TimeProvider clock = services.Clock;
 
     private TState? state;
     private long version;
@@ -53,20 +59,6 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
 
     protected DateTimeOffset Now => clock.GetUtcNow();
 
-    // Resolved once per activation (not per command) and here rather than in the constructor, so the four grains'
-    // constructors need not change.
-    private LearningOrgMetrics Metrics => metrics ??= ServiceProvider.GetRequiredService<LearningOrgMetrics>();
-
-    private LearningOrgMetrics? metrics;
-
-    private GroupCommit GroupCommit => groupCommit ??= ServiceProvider.GetRequiredService<GroupCommit>();
-
-    private GroupCommit? groupCommit;
-
-    private FollowUpOutbox Outbox => outbox ??= ServiceProvider.GetRequiredService<FollowUpOutbox>();
-
-    private FollowUpOutbox? outbox;
-
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
@@ -80,7 +72,7 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
             logger.LogWarning(exception, "{StreamKey} could not be loaded: the event store did not answer", StreamKey);
             throw unavailable;
         }
-        Metrics.GrainActivated(AggregateKind, clock.GetElapsedTime(started));
+        metrics.GrainActivated(AggregateKind, clock.GetElapsedTime(started));
     }
 
     public Task<AggregateView<TState>?> GetState() =>
@@ -104,7 +96,7 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
             ? Reject(new RuleViolation(ViolationKind.Invalid, "follow-up-only",
                 $"{type.Kind} is recorded only by the system, as the follow-up of {string.Join(" or ", causes)}: record that instead.", "type"))
             : await DecideAndAppend(context, proposed);
-        Metrics.CommandHandled(AggregateKind, outcome);
+        metrics.CommandHandled(AggregateKind, outcome.Replayed, outcome.Violation);
         return outcome;
     }
 
@@ -173,14 +165,14 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
         var newVersion = version + events.Length;
         var followUps = FollowUpsOf(commandId, recordedBy, correlationId, events, newState, newVersion);
         var record = new ProcessedCommand(commandId, StreamKey, payloadHash, newVersion, events.Length, occurredAt, Now);
-        var result = await GroupCommit.AppendAsync(new PendingAppend(StreamKey, version, ImmutableArray<DomainEvent>.CastUp(events), record,
+        var result = await groupCommit.AppendAsync(new PendingAppend(StreamKey, version, ImmutableArray<DomainEvent>.CastUp(events), record,
             recordedBy, correlationId, EventJournal.SnapshotDue(StreamKey, version, newVersion, newState), followUps, delivers));
         if (result != AppendResult.Appended)
         {
             return (result, []);
         }
         (state, version) = (newState, newVersion);
-        Metrics.EventsAppendedTo(AggregateKind, events.Length);
+        metrics.EventsAppendedTo(AggregateKind, events.Length);
         logger.LogDebug("Appended {EventCount} events to {StreamKey}, now at version {Version}", events.Length, StreamKey, newVersion);
         await PublishTimelineChanges(events, newVersion - events.Length + 1);
         return (result, [.. followUps.Select(f => f.Target).Distinct(StringComparer.Ordinal)]);
@@ -209,7 +201,7 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
     /// </summary>
     public async Task<FollowUpReceipt> RecordWaitingFollowUps()
     {
-        var waiting = await Outbox.WaitingForAsync(StreamKey, MaxFollowUpsPerCall + 1, CancellationToken.None);
+        var waiting = await outbox.WaitingForAsync(StreamKey, MaxFollowUpsPerCall + 1, CancellationToken.None);
         var blockedSources = new HashSet<string>(StringComparer.Ordinal);
         var targets = new HashSet<string>(StringComparer.Ordinal);
         var recorded = 0;
@@ -252,7 +244,7 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
             }
             if (events.IsEmpty)
             {
-                await Outbox.RemoveAsync(message.Id, CancellationToken.None);
+                await outbox.RemoveAsync(message.Id, CancellationToken.None);
                 return (null, []);
             }
             var (result, followUpTargets) = await Append(message.Id, message.RecordedBy, message.CorrelationId, events, payloadHash, followUp.OccurredAt, message.Id);
@@ -263,7 +255,7 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
                 case AppendResult.DuplicateCommand when (await journal.FindCommandAsync(message.Id, CancellationToken.None))?.PayloadHash == payloadHash:
                     // Recorded already, by an activation whose transaction removed the row this one read: catch up.
                     (state, version) = await journal.LoadAsync<TAggregate, TState, TEvent>(StreamKey, state, version, CancellationToken.None);
-                    await Outbox.RemoveAsync(message.Id, CancellationToken.None);
+                    await outbox.RemoveAsync(message.Id, CancellationToken.None);
                     return (null, []);
                 case AppendResult.DuplicateCommand:
                     return (RuleViolation.Conflict("idempotency-key-reused", $"Command id {message.Id} was used for another command."), []);
@@ -356,7 +348,7 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventJournal
     protected async Task<CommandOutcome> Refuse(CommandContext context, TEvent proposed, RuleViolation violation)
     {
         var outcome = string.IsNullOrWhiteSpace(context.CommandId) ? Reject(violation) : await RefuseUnlessProcessed(context, HashOf(proposed), violation, proposed);
-        Metrics.CommandHandled(AggregateKind, outcome);
+        metrics.CommandHandled(AggregateKind, outcome.Replayed, outcome.Violation);
         return outcome;
     }
 

@@ -1,5 +1,5 @@
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

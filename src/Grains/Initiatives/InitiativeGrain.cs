@@ -1,14 +1,14 @@
 using LearningOrg.Domain;
 using LearningOrg.Domain.Initiatives;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.EventSourcing;
-using LearningOrg.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace LearningOrg.Grains.Initiatives;
 
-public sealed class InitiativeGrain(EventJournal journal, TimeProvider clock, ILogger<InitiativeGrain> logger)
-    : EventSourcedGrain<Initiative, InitiativeState, InitiativeEvent>(journal, clock, logger), IInitiativeGrain
+public sealed class InitiativeGrain(EventSourcedGrainServices services, ILogger<InitiativeGrain> logger)
+    : EventSourcedGrain<Initiative, InitiativeState, InitiativeEvent>(services, logger), IInitiativeGrain
 {
     protected override string AggregateKind => StreamKeys.Initiative;
 

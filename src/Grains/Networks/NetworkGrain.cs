@@ -1,14 +1,14 @@
 using LearningOrg.Domain;
 using LearningOrg.Domain.Networks;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.EventSourcing;
-using LearningOrg.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace LearningOrg.Grains.Networks;
 
-public sealed class NetworkGrain(EventJournal journal, TimeProvider clock, ILogger<NetworkGrain> logger)
-    : EventSourcedGrain<Network, NetworkState, NetworkEvent>(journal, clock, logger), INetworkGrain
+public sealed class NetworkGrain(EventSourcedGrainServices services, ILogger<NetworkGrain> logger)
+    : EventSourcedGrain<Network, NetworkState, NetworkEvent>(services, logger), INetworkGrain
 {
     protected override string AggregateKind => StreamKeys.Network;
 

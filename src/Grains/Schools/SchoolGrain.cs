@@ -1,13 +1,13 @@
 using LearningOrg.Domain.Schools;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.EventSourcing;
-using LearningOrg.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace LearningOrg.Grains.Schools;
 
-public sealed class SchoolGrain(EventJournal journal, TimeProvider clock, ILogger<SchoolGrain> logger)
-    : EventSourcedGrain<School, SchoolState, SchoolEvent>(journal, clock, logger), ISchoolGrain
+public sealed class SchoolGrain(EventSourcedGrainServices services, ILogger<SchoolGrain> logger)
+    : EventSourcedGrain<School, SchoolState, SchoolEvent>(services, logger), ISchoolGrain
 {
     protected override string AggregateKind => StreamKeys.School;
 

@@ -1,15 +1,15 @@
 using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Teachers;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.Grains.EventSourcing;
-using LearningOrg.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 
 namespace LearningOrg.Grains.Teachers;
 
-public sealed class TeacherGrain(EventJournal journal, TimeProvider clock, ILogger<TeacherGrain> logger)
-    : EventSourcedGrain<Teacher, TeacherState, TeacherEvent>(journal, clock, logger), ITeacherGrain
+public sealed class TeacherGrain(EventSourcedGrainServices services, ILogger<TeacherGrain> logger)
+    : EventSourcedGrain<Teacher, TeacherState, TeacherEvent>(services, logger), ITeacherGrain
 {
     protected override string AggregateKind => StreamKeys.Teacher;
 

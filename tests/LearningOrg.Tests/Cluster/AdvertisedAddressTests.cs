@@ -1,5 +1,5 @@
 using System.Net;
-using LearningOrg.Grains.Hosting;
+using LearningOrg.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace LearningOrg.Tests.Cluster;

@@ -1,4 +1,5 @@
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
+using LearningOrg.ReadModels;
 using LearningOrg.Tests.Grains;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
@@ -32,7 +33,7 @@ public sealed class FreshSchemaStartTests
             {
                 await silos[i].Grains.RegisteredSchool($"fresh-{i}");
             }
-            using var store = DocumentStore.For(options => MartenSetup.Configure(options, TestDatabase.ConnectionString, schema));
+            using var store = DocumentStore.For(options => ReadModelSetup.ConfigureStore(options, TestDatabase.ConnectionString, schema));
             var migration = await store.Storage.Database.CreateMigrationAsync();
             Assert.Equal(SchemaPatchDifference.None, migration.Difference);
         }
@@ -52,7 +53,7 @@ public sealed class FreshSchemaStartTests
     [Fact]
     public async Task A_silo_on_a_fresh_schema_does_not_wait_for_another_schema_being_created_in_the_same_database()
     {
-        using var other = DocumentStore.For(options => MartenSetup.Configure(options, TestDatabase.ConnectionString, TestDatabase.NewSchema()));
+        using var other = DocumentStore.For(options => ReadModelSetup.ConfigureStore(options, TestDatabase.ConnectionString, TestDatabase.NewSchema()));
         await using var migrating = new NpgsqlConnection(TestDatabase.ConnectionString);
         await migrating.OpenAsync();
         await using (var take = new NpgsqlCommand("select pg_advisory_lock($1)", migrating))

@@ -1,6 +1,6 @@
 using LearningOrg.Domain.Schools;
-using LearningOrg.Grains.Persistence;
-using LearningOrg.Grains.ReadModels;
+using LearningOrg.EventStore;
+using LearningOrg.ReadModels;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;

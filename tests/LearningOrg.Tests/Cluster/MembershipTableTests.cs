@@ -1,5 +1,5 @@
 using System.Net;
-using LearningOrg.Grains.Hosting;
+using LearningOrg.Hosting;
 using LearningOrg.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,9 +1,8 @@
-using LearningOrg.Api.Queries;
 using LearningOrg.Domain.Networks;
 using LearningOrg.Domain.Schools;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
-using LearningOrg.Grains.ReadModels;
+using LearningOrg.ReadModels;
 using LearningOrg.Tests.Grains;
 using LearningOrg.Tests.Infrastructure;
 
@@ -26,8 +25,8 @@ public sealed class ComparisonCacheTests(ClusterFixture fixture) : IClassFixture
         await Given.Accepted(network.Record(Given.Command(), new NetworkFormed("Cached", "Compare") { OccurredAt = Given.Past }));
         await Given.Accepted(network.Record(Given.Command(), new SchoolJoinedNetwork("cached-a") { OccurredAt = Given.Past.AddDays(1) }));
         await Given.Accepted(network.Record(Given.Command(), new SchoolJoinedNetwork("cached-b") { OccurredAt = Given.Past.AddDays(1) }));
-        var queries = new CultureQueries(new SchoolHistoryReader(fixture.Store), new EventJournal(fixture.Store));
-        var uncached = new CultureQueries(new SchoolHistoryReader(fixture.Store), new EventJournal(fixture.Store));
+        var queries = new CultureQueries(new SchoolHistoryReader(fixture.Store), new EventReader(fixture.Store));
+        var uncached = new CultureQueries(new SchoolHistoryReader(fixture.Store), new EventReader(fixture.Store));
 
         var first = (await queries.ComparisonAsync("cached-network", At, CancellationToken.None)).Value!;
         var again = (await queries.ComparisonAsync("cached-network", At, CancellationToken.None)).Value!;
@@ -47,7 +46,7 @@ public sealed class ComparisonCacheTests(ClusterFixture fixture) : IClassFixture
     [Fact]
     public async Task A_network_recorded_after_a_not_found_answer_is_found()
     {
-        var queries = new CultureQueries(new SchoolHistoryReader(fixture.Store), new EventJournal(fixture.Store));
+        var queries = new CultureQueries(new SchoolHistoryReader(fixture.Store), new EventReader(fixture.Store));
         Assert.NotNull((await queries.ComparisonAsync("late-network", At, CancellationToken.None)).Problem);
 
         await Given.Accepted(fixture.Grains.GetGrain<INetworkGrain>("late-network")

@@ -1,8 +1,8 @@
 using LearningOrg.Demo;
 using LearningOrg.Domain.Initiatives;
 using LearningOrg.Domain.Schools;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.Logging.Abstractions;

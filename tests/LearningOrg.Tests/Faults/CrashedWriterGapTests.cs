@@ -1,7 +1,7 @@
 using LearningOrg.Domain.Schools;
-using LearningOrg.Grains.Persistence;
-using LearningOrg.Grains.ReadModels;
-using LearningOrg.Grains.Telemetry;
+using LearningOrg.EventStore;
+using LearningOrg.EventStore.Telemetry;
+using LearningOrg.ReadModels;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 using Marten.Services;

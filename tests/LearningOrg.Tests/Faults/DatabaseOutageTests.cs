@@ -1,7 +1,8 @@
 using System.Net;
 using LearningOrg.Api.Http;
 using LearningOrg.Domain.Schools;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
+using LearningOrg.ReadModels;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
@@ -101,7 +102,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output)
                 string.Join("; ", unacknowledged.Take(5).Select(p => $"{p.Command.CommandId}: {p.Last}")));
             // Every answer that was not a success, during the outage and after it, was a 503 a client can act on.
             Assert.All(http.Problems, AssertUnavailable);
-            using var store = DocumentStore.For(options => MartenSetup.Configure(options, postgres.ConnectionString, api.Schema));
+            using var store = DocumentStore.For(options => ReadModelSetup.ConfigureStore(options, postgres.ConnectionString, api.Schema));
             await StoreAudit.AssertExactlyOnceAsync(store, [.. workload.All], workload.Acknowledged);
         }
         finally

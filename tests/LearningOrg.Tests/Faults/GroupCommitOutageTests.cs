@@ -1,6 +1,7 @@
 using LearningOrg.Domain.Schools;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.ReadModels;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,7 +15,7 @@ public sealed class GroupCommitOutageTests
     public async Task Every_append_waiting_on_a_store_that_does_not_answer_fails_with_what_grains_turn_into_unavailable()
     {
         var nothingListens = $"Host=127.0.0.1;Port={FreePort.Next()};Database=learningorg;Username=learningorg;Password=learningorg;Timeout=3";
-        using var store = DocumentStore.For(options => MartenSetup.Configure(options, nothingListens, TestDatabase.NewSchema()));
+        using var store = DocumentStore.For(options => ReadModelSetup.ConfigureStore(options, nothingListens, TestDatabase.NewSchema()));
         await using var commit = new GroupCommit(store, GroupCommitOptions.Default, NullLogger<GroupCommit>.Instance);
 
         var appends = Enumerable.Range(0, 12).Select(i =>

@@ -1,5 +1,5 @@
 using JasperFx.Events;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using Marten;
 
 namespace LearningOrg.Tests.Faults;

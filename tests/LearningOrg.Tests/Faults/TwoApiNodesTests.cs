@@ -1,6 +1,7 @@
 using System.Net;
 using LearningOrg.Api.Http;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
+using LearningOrg.ReadModels;
 using LearningOrg.Tests.Grains;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
@@ -35,7 +36,7 @@ public sealed class TwoApiNodesFixture : IAsyncLifetime
         await A.InitializeAsync();
         B = new ApiNode(schema, "b");
         await B.InitializeAsync();
-        Store = DocumentStore.For(options => MartenSetup.Configure(options, TestDatabase.ConnectionString, schema));
+        Store = DocumentStore.For(options => ReadModelSetup.ConfigureStore(options, TestDatabase.ConnectionString, schema));
     }
 
     public async Task DisposeAsync()

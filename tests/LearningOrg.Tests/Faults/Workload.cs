@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 
 namespace LearningOrg.Tests.Faults;
 

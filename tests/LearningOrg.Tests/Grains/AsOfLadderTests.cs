@@ -1,6 +1,6 @@
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 
@@ -8,7 +8,7 @@ namespace LearningOrg.Tests.Grains;
 
 /// <summary>
 /// A long stream's state as of a date comes from its as-of ladder (rungs of the fold every
-/// <see cref="EventJournal.LadderStep"/> events) and must be exactly the fold of the events that had happened by the
+/// <see cref="EventReader.LadderStep"/> events) and must be exactly the fold of the events that had happened by the
 /// date, also where events were entered late with earlier dates.
 /// </summary>
 public sealed class AsOfLadderTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
@@ -20,27 +20,27 @@ public sealed class AsOfLadderTests(ClusterFixture fixture) : IClassFixture<Clus
     {
         const string stream = "school/ladder-random";
         var random = new Random(7);
-        await AppendAsync(stream, History(random, (EventJournal.LadderStep * 3) + 40, backDated: 0.15));
-        var journal = new EventJournal(fixture.Store);
+        await AppendAsync(stream, History(random, (EventReader.LadderStep * 3) + 40, backDated: 0.15));
+        var journal = new EventReader(fixture.Store);
 
         await AssertAsOfEqualsFullFold(journal, stream, random, dates: 60);
-        Assert.Equal(3 * EventJournal.LadderStep, (await LadderAsync(stream))!.End);
+        Assert.Equal(3 * EventReader.LadderStep, (await LadderAsync(stream))!.End);
 
         // The stream grows past another segment, with events dated before everything: the next read extends the ladder.
-        await AppendAsync(stream, History(random, EventJournal.LadderStep + 5, backDated: 0.5, registered: true));
+        await AppendAsync(stream, History(random, EventReader.LadderStep + 5, backDated: 0.5, registered: true));
         await AssertAsOfEqualsFullFold(journal, stream, random, dates: 40);
-        Assert.Equal(4 * EventJournal.LadderStep, (await LadderAsync(stream))!.End);
+        Assert.Equal(4 * EventReader.LadderStep, (await LadderAsync(stream))!.End);
     }
 
     [Fact]
     public async Task An_event_entered_late_in_a_later_segment_counts_from_its_date_and_keeps_the_rungs_after_it_out()
     {
         const string stream = "school/ladder-late";
-        var history = History(new Random(11), (EventJournal.LadderStep * 2) + 10, backDated: 0);
+        var history = History(new Random(11), (EventReader.LadderStep * 2) + 10, backDated: 0);
         // The last event says it happened at the very start: as of any date, it counts.
         history.Add(new StaffCountChanged(999) { OccurredAt = Start.AddHours(1) });
         await AppendAsync(stream, history);
-        var journal = new EventJournal(fixture.Store);
+        var journal = new EventReader(fixture.Store);
         await journal.FoldAsOfAsync<School, SchoolState, SchoolEvent>(stream, DateTimeOffset.UtcNow, CancellationToken.None);
 
         var beforeIt = await journal.FoldAsOfAsync<School, SchoolState, SchoolEvent>(stream, Start.AddMinutes(30), CancellationToken.None);
@@ -58,23 +58,24 @@ public sealed class AsOfLadderTests(ClusterFixture fixture) : IClassFixture<Clus
     public async Task Replacing_the_snapshot_deletes_the_ladder_and_its_rungs_and_the_next_read_builds_them_again()
     {
         const string stream = "school/ladder-masked";
-        var history = History(new Random(3), EventJournal.LadderStep + 20, backDated: 0.1);
+        var history = History(new Random(3), EventReader.LadderStep + 20, backDated: 0.1);
         await AppendAsync(stream, history);
-        var journal = new EventJournal(fixture.Store);
-        var at = history[EventJournal.LadderStep + 5].OccurredAt;
+        var journal = new EventReader(fixture.Store);
+        var at = history[EventReader.LadderStep + 5].OccurredAt;
         var before = await journal.FoldAsOfAsync<School, SchoolState, SchoolEvent>(stream, at, CancellationToken.None);
         Assert.NotNull(await LadderAsync(stream));
-        Assert.NotNull(await RungAsync(stream, EventJournal.LadderStep));
+        Assert.NotNull(await RungAsync(stream, EventReader.LadderStep));
 
-        var (state, version) = await journal.ReplayAsync<School, SchoolState, SchoolEvent>(stream, CancellationToken.None);
-        await journal.ReplaceSnapshotAsync(stream, version, state, CancellationToken.None);
+        var writer = new EventJournal(fixture.Store);
+        var (state, version) = await writer.ReplayAsync<School, SchoolState, SchoolEvent>(stream, CancellationToken.None);
+        await writer.ReplaceSnapshotAsync(stream, version, state, CancellationToken.None);
 
         Assert.Null(await LadderAsync(stream));
-        Assert.Null(await RungAsync(stream, EventJournal.LadderStep));
+        Assert.Null(await RungAsync(stream, EventReader.LadderStep));
         var after = await journal.FoldAsOfAsync<School, SchoolState, SchoolEvent>(stream, at, CancellationToken.None);
         Assert.Equal(Given.CanonicalJson(before.State), Given.CanonicalJson(after.State));
         Assert.Equal(Expected(history, at), Given.CanonicalJson(after.State));
-        Assert.NotNull(await RungAsync(stream, EventJournal.LadderStep));
+        Assert.NotNull(await RungAsync(stream, EventReader.LadderStep));
     }
 
     [Fact]
@@ -82,9 +83,9 @@ public sealed class AsOfLadderTests(ClusterFixture fixture) : IClassFixture<Clus
     {
         const string stream = "school/ladder-short";
         // The registration and 248 more: one event short of a segment.
-        var history = History(new Random(5), EventJournal.LadderStep - 2, backDated: 0.2);
+        var history = History(new Random(5), EventReader.LadderStep - 2, backDated: 0.2);
         await AppendAsync(stream, history);
-        var journal = new EventJournal(fixture.Store);
+        var journal = new EventReader(fixture.Store);
 
         var now = await journal.FoldAsOfAsync<School, SchoolState, SchoolEvent>(stream, DateTimeOffset.UtcNow, CancellationToken.None);
 
@@ -92,7 +93,7 @@ public sealed class AsOfLadderTests(ClusterFixture fixture) : IClassFixture<Clus
         Assert.Null(await LadderAsync(stream));
     }
 
-    private async Task AssertAsOfEqualsFullFold(EventJournal journal, string stream, Random random, int dates)
+    private async Task AssertAsOfEqualsFullFold(EventReader journal, string stream, Random random, int dates)
     {
         var events = (await fixture.Store.EventsAsync<SchoolEvent>(stream)).ToList();
         var happenedAt = events.Select(e => e.OccurredAt).Order().ToList();
@@ -162,6 +163,6 @@ public sealed class AsOfLadderTests(ClusterFixture fixture) : IClassFixture<Clus
     private async Task<Snapshot<SchoolState>?> RungAsync(string stream, long version)
     {
         await using var session = fixture.Store.QuerySession();
-        return await session.LoadAsync<Snapshot<SchoolState>>(EventJournal.RungId(stream, version));
+        return await session.LoadAsync<Snapshot<SchoolState>>(EventReader.RungId(stream, version));
     }
 }

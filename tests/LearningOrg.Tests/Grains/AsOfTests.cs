@@ -1,7 +1,7 @@
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
 using LearningOrg.Tests.Infrastructure;
 
 namespace LearningOrg.Tests.Grains;
@@ -33,7 +33,7 @@ public sealed class AsOfTests(ClusterFixture fixture) : IClassFixture<ClusterFix
         await Given.Accepted(grains.RecordAsync("entered-late", Given.Command(), new RoleAssigned("literacy-lead", "historian") { OccurredAt = RoleAssignedOn }));
         await Given.Accepted(school.Record(Given.Command(), new StaffCountChanged(31) { OccurredAt = StaffShrank }));
         await Given.Accepted(grains.RecordAsync("entered-late", Given.Command(), new RoleVacated("literacy-lead", "historian", "Sabbatical") { OccurredAt = RoleVacatedOn }));
-        var journal = new EventJournal(fixture.Store);
+        var journal = new EventReader(fixture.Store);
 
         Task<(SchoolState? State, long LastVersion, int Events)> SchoolAsOf(DateTimeOffset at) =>
             journal.FoldAsOfAsync<School, SchoolState, SchoolEvent>("school/entered-late", at, CancellationToken.None);
@@ -93,7 +93,7 @@ public sealed class AsOfTests(ClusterFixture fixture) : IClassFixture<ClusterFix
         await fixture.Grains.RegisteredSchool("back-dated", Registered);
         var school = fixture.Grains.GetGrain<ISchoolGrain>("back-dated");
         await Given.Accepted(school.Record(Given.Command(), new LeadershipStageAssessed(LeadershipStage.Developing, "Teams lead PD", "Coach") { OccurredAt = StaffShrank }));
-        var journal = new EventJournal(fixture.Store);
+        var journal = new EventReader(fixture.Store);
 
         var before = await journal.FoldAsOfAsync<School, SchoolState, SchoolEvent>("school/back-dated", StaffShrank.AddTicks(-1), CancellationToken.None);
         var on = await journal.FoldAsOfAsync<School, SchoolState, SchoolEvent>("school/back-dated", StaffShrank, CancellationToken.None);

@@ -1,8 +1,8 @@
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 using Orleans.Configuration;

@@ -1,5 +1,6 @@
 using LearningOrg.Domain.Schools;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
+using LearningOrg.ReadModels;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 using Npgsql;
@@ -20,7 +21,7 @@ public sealed class EventStoreSetupTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         bare = DocumentStore.For(options => MartenSetup.ConfigureEventStore(options, TestDatabase.ConnectionString, bareSchema));
-        full = DocumentStore.For(options => MartenSetup.Configure(options, TestDatabase.ConnectionString, fullSchema));
+        full = DocumentStore.For(options => ReadModelSetup.ConfigureStore(options, TestDatabase.ConnectionString, fullSchema));
         return Task.CompletedTask;
     }
 

@@ -4,8 +4,8 @@ using JasperFx.Events;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
 using Marten;
 
 namespace LearningOrg.Tests.Grains;

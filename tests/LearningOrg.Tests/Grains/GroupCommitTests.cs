@@ -1,9 +1,9 @@
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
-using LearningOrg.Grains.ReadModels;
+using LearningOrg.ReadModels;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;

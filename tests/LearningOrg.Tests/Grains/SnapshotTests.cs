@@ -1,8 +1,8 @@
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 using Orleans.Core.Internal;
@@ -71,6 +71,27 @@ public sealed class SnapshotTests(ClusterFixture fixture) : IClassFixture<Cluste
         Assert.Equal(2, version);
         Assert.Equal("School old-format", loaded!.Name);
         Assert.Equal(23, loaded.StaffCount);
+    }
+
+    [Fact]
+    public async Task A_snapshot_in_its_states_current_format_is_trusted_on_load()
+    {
+        await fixture.Grains.RegisteredSchool("current-format");
+        var school = fixture.Grains.GetGrain<ISchoolGrain>("current-format");
+        await Given.Accepted(school.Record(Given.Command(), new StaffCountChanged(23) { OccurredAt = Given.Past.AddDays(1) }));
+        var planted = Aggregate.Fold<School, SchoolState, SchoolEvent>(null, [Given.School("Planted state", staff: 999)])!;
+        await using (var write = fixture.Store.LightweightSession())
+        {
+            write.Store(new Snapshot<SchoolState>("school/current-format", 2, Snapshot<SchoolState>.CurrentFormat, planted));
+            await write.SaveChangesAsync();
+        }
+
+        var (loaded, version) = await new EventJournal(fixture.Store)
+            .LoadAsync<School, SchoolState, SchoolEvent>("school/current-format", null, 0, CancellationToken.None);
+
+        Assert.Equal(2, version);
+        Assert.Equal("Planted state", loaded!.Name);
+        Assert.Equal(999, loaded.StaffCount);
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
+using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Persistence;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 

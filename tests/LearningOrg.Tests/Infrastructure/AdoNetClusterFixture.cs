@@ -1,4 +1,4 @@
-using LearningOrg.Grains.Hosting;
+using LearningOrg.Hosting;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 

@@ -1,4 +1,5 @@
-using LearningOrg.Grains.Hosting;
+using LearningOrg.Hosting;
+using LearningOrg.ReadModels;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,7 @@ public class ClusterFixture : IAsyncLifetime
         ConfigureCluster(builder);
         Cluster = builder.Build();
         await Cluster.DeployAsync();
-        Store = DocumentStore.For(options => LearningOrg.Grains.Persistence.MartenSetup.Configure(options, TestDatabase.ConnectionString, Schema));
+        Store = DocumentStore.For(options => LearningOrg.ReadModels.ReadModelSetup.ConfigureStore(options, TestDatabase.ConnectionString, Schema));
     }
 
     /// <summary>

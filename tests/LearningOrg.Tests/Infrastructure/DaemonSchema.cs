@@ -1,6 +1,7 @@
 using JasperFx.Events.Daemon;
-using LearningOrg.Grains.Hosting;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
+using LearningOrg.Hosting;
+using LearningOrg.ReadModels;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ public sealed class DaemonSchema : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Store = DocumentStore.For(options => MartenSetup.Configure(options, TestDatabase.ConnectionString, Name));
+        Store = DocumentStore.For(options => ReadModelSetup.ConfigureStore(options, TestDatabase.ConnectionString, Name));
         await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using LearningOrg.Grains.Hosting;
+using LearningOrg.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using LearningOrg.Grains.Hosting;
+using LearningOrg.Hosting;
 using LearningOrg.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

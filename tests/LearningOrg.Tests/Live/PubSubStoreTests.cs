@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using LearningOrg.Grains.Hosting;
 using LearningOrg.Grains.Live;
+using LearningOrg.Hosting;
 using LearningOrg.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;

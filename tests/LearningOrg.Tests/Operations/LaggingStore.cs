@@ -1,7 +1,7 @@
 using JasperFx.Events;
 using JasperFx.Events.Projections;
-using LearningOrg.Grains.Persistence;
-using LearningOrg.Grains.ReadModels;
+using LearningOrg.EventStore;
+using LearningOrg.ReadModels;
 using LearningOrg.Tests.Infrastructure;
 using Marten;
 using Marten.Events.Projections;
@@ -27,7 +27,7 @@ public sealed class LaggingStore : IAsyncDisposable
     {
         var store = DocumentStore.For(options =>
         {
-            MartenSetup.Configure(options, TestDatabase.ConnectionString, TestDatabase.NewSchema());
+            ReadModelSetup.ConfigureStore(options, TestDatabase.ConnectionString, TestDatabase.NewSchema());
             if (withAsyncProjection)
             {
                 options.Projections.Add(new ProbeCountProjection(), ProjectionLifecycle.Async, ProbeProjection);

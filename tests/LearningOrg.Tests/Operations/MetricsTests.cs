@@ -1,6 +1,6 @@
 using System.Net;
 using LearningOrg.Domain.Schools;
-using LearningOrg.Grains.Telemetry;
+using LearningOrg.EventStore.Telemetry;
 using OpenTelemetry.Metrics;
 
 namespace LearningOrg.Tests.Operations;

@@ -1,4 +1,4 @@
-using LearningOrg.Grains.Telemetry;
+using LearningOrg.EventStore.Telemetry;
 using LearningOrg.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

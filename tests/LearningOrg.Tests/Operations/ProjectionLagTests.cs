@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using LearningOrg.Grains.Telemetry;
+using LearningOrg.EventStore.Telemetry;
 using LearningOrg.ServiceDefaults;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

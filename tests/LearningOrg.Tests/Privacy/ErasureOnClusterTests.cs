@@ -1,5 +1,6 @@
+using LearningOrg.EventStore.Privacy;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.Privacy;
+using LearningOrg.Research.Privacy;
 using LearningOrg.Tests.Grains;
 using LearningOrg.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;

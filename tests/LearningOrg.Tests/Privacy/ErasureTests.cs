@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
-using LearningOrg.Grains.Privacy;
+using LearningOrg.EventStore.Privacy;
 using LearningOrg.Tests.Infrastructure;
 using LearningOrg.Tests.Research;
 using Npgsql;

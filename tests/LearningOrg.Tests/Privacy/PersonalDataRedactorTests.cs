@@ -1,6 +1,6 @@
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
-using LearningOrg.Grains.Privacy;
+using LearningOrg.EventStore.Privacy;
 
 namespace LearningOrg.Tests.Privacy;
 

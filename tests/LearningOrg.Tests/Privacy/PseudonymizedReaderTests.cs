@@ -1,10 +1,10 @@
 using System.Net;
 using System.Reflection;
 using System.Text.Json;
-using LearningOrg.Api.Research;
 using LearningOrg.Demo;
 using LearningOrg.Domain.Common;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
+using LearningOrg.Research;
 using LearningOrg.Tests.Infrastructure;
 using LearningOrg.Tests.Security;
 using Microsoft.AspNetCore.Routing;
@@ -102,7 +102,7 @@ public sealed class PseudonymizedReaderTests(SecurityFixture fixture) : IClassFi
     /// <summary>Every name a name field of the demo holds (the words before a bracket) and every teacher id.</summary>
     private async Task<(IReadOnlyList<string> Names, IReadOnlyList<string> TeacherIds)> KnownPeopleAsync()
     {
-        var journal = fixture.Api.Services.GetRequiredService<EventJournal>();
+        var journal = fixture.Api.Services.GetRequiredService<EventReader>();
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var teachers = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var e in journal.ReadAllAsync(0, long.MaxValue, null, CancellationToken.None))

@@ -3,7 +3,7 @@ using LearningOrg.Domain.Networks;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.ReadModels;
+using LearningOrg.ReadModels;
 using LearningOrg.Tests.Grains;
 using LearningOrg.Tests.Infrastructure;
 using Marten;

@@ -159,7 +159,7 @@ public sealed class ImportTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var school = NewId("s");
         var huge = ImportLines.Line($"school/{school}", new StaffCountChanged(31) { OccurredAt = Day(1) })
-            .Replace("\"staffCount\"", $"\"padding\":\"{new string('x', LearningOrg.Api.Research.Importer.MaxLineBytes)}\",\"staffCount\"", StringComparison.Ordinal);
+            .Replace("\"staffCount\"", $"\"padding\":\"{new string('x', LearningOrg.Research.Importer.MaxLineBytes)}\",\"staffCount\"", StringComparison.Ordinal);
         var file = string.Join('\n',
             ImportLines.Line($"school/{school}", new SchoolRegistered("Long", "North", 30) { OccurredAt = Day(0) }),
             huge,

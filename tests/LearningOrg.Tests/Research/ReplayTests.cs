@@ -6,7 +6,7 @@ using LearningOrg.Domain.Initiatives;
 using LearningOrg.Domain.Networks;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
-using LearningOrg.Grains.Persistence;
+using LearningOrg.EventStore;
 using LearningOrg.Tests.Infrastructure;
 using static LearningOrg.Tests.Research.ResearchApi;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using LearningOrg.Api.Research;
 using LearningOrg.Demo;
+using LearningOrg.Research;
 using LearningOrg.Tests.Infrastructure;
 
 namespace LearningOrg.Tests.Security;

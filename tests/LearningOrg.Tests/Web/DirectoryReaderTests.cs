@@ -1,5 +1,5 @@
 using LearningOrg.Demo;
-using LearningOrg.Grains.ReadModels;
+using LearningOrg.ReadModels;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LearningOrg.Tests.Web;

@@ -3,7 +3,7 @@ using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
-using LearningOrg.Grains.ReadModels;
+using LearningOrg.ReadModels;
 
 namespace LearningOrg.Api.Web.Timeline;
 

@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using LearningOrg.Domain.Culture;
-using LearningOrg.Grains.ReadModels;
-using Marten;
+using LearningOrg.ReadModels;
 
 namespace LearningOrg.Api.Web.Timeline;
 
@@ -28,12 +27,9 @@ public sealed class ReplayHistory
     public IReadOnlyList<ReplayStep> Steps { get; }
 
     /// <summary>The school's own events from the timeline read model, in the order they happened, grouped by instant.</summary>
-    public static async Task<ReplayHistory> ReadAsync(IQuerySession session, string schoolId, CancellationToken cancellation)
+    public static async Task<ReplayHistory> ReadAsync(TimelineReader timelines, string schoolId, CancellationToken cancellation)
     {
-        var entries = await session.Query<TimelineEntry>()
-            .Where(x => x.SchoolId == schoolId && x.Aggregate == "school")
-            .OrderBy(x => x.OccurredAt).ThenBy(x => x.RecordedAt).ThenBy(x => x.Version)
-            .ToListAsync(cancellation);
+        var entries = await timelines.SchoolOwnEntriesAsync(schoolId, cancellation);
         var steps = entries
             .GroupBy(e => e.OccurredAt.UtcTicks)
             .Select((group, index) => new ReplayStep(index, group.First().OccurredAt.ToUniversalTime(),

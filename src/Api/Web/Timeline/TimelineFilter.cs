@@ -1,7 +1,7 @@
 using System.Globalization;
 using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
-using LearningOrg.Grains.ReadModels;
+using LearningOrg.ReadModels;
 
 namespace LearningOrg.Api.Web.Timeline;
 

@@ -1,0 +1,221 @@
+using System.Collections.Concurrent;
+using LearningOrg.Domain.Common;
+using LearningOrg.Domain.Culture;
+using LearningOrg.Domain.Initiatives;
+using LearningOrg.Domain.Networks;
+using LearningOrg.EventStore;
+
+namespace LearningOrg.ReadModels;
+
+/// <summary>A query's answer, or the rule it broke (a range too long, a network that does not exist).</summary>
+public readonly record struct QueryResult<T>(T? Value, RuleViolation? Problem)
+    where T : class
+{
+    public static implicit operator QueryResult<T>(T value) => new(value, null);
+
+    public static implicit operator QueryResult<T>(RuleViolation problem) => new(null, problem);
+}
+
+/// <summary>
+/// The culture trajectory of a school and the comparison and series of a network's schools, computed from the events
+/// alone (docs/indicators.md). The JSON and CSV routes (CultureEndpoints) and the web pages both answer from here, so
+/// they cannot disagree. Parameters arrive parsed; what depends on the data (default ranges, their length) is checked here.
+/// </summary>
+public sealed class CultureQueries(SchoolHistoryReader reader, EventReader journal)
+{
+    /// <summary>How many comparisons are kept; past it the cache starts again empty.</summary>
+    public const int MaxCachedComparisons = 256;
+
+    /// <summary>
+    /// Comparisons answered, by network and date, with the store's safe high-water mark when they were computed. Any
+    /// event recorded since moves the mark, so an answer is reused only while the store holds exactly the events it was
+    /// computed from. An erasure masks events in place without moving the mark; it changes no indicator.
+    /// </summary>
+    private readonly ConcurrentDictionary<(string NetworkId, DateTimeOffset At), (long Mark, ComparisonResponse Answer)> comparisons = new();
+
+    /// <summary>The longest series one request may ask for: fifty years of months.</summary>
+    public const int MaxMonths = 600;
+
+    public const string AlignCalendar = "calendar";
+    public const string AlignFirstRole = "first-role";
+    public const string AlignFirstSharedDecision = "first-shared-decision";
+    public const string AlignInitiative = "initiative";
+
+    /// <summary>Every alignment a series may ask for.</summary>
+    public static readonly IReadOnlyList<string> Alignments = [AlignCalendar, AlignFirstRole, AlignFirstSharedDecision, AlignInitiative];
+
+    /// <summary>
+    /// The school's indicators at the end of each month from <paramref name="from"/> to <paramref name="to"/>; by default
+    /// from the month it was registered to the month of its latest event.
+    /// </summary>
+    public async Task<QueryResult<TrajectoryResponse>> TrajectoryAsync(string schoolId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var history = await reader.ReadSchoolAsync(schoolId, cancellationToken);
+        if (history is null)
+        {
+            return NotFound($"No school {schoolId} has been recorded.");
+        }
+        var trajectory = new CultureTrajectory(history.Events);
+        var first = from ?? Months.Of(trajectory.RegisteredAt ?? trajectory.LastEventAt!.Value);
+        var last = to ?? Months.Of(trajectory.LastEventAt!.Value);
+        if (CheckRange(first, last) is { } badRange)
+        {
+            return badRange;
+        }
+        return new TrajectoryResponse(schoolId, history.Name, first, last, MonthOf(trajectory.FirstRoleAssignedAt), trajectory.Monthly(first, last));
+    }
+
+    /// <summary>The network's member schools at <paramref name="at"/>, side by side; breaking-ranks counts cover its month up to it.</summary>
+    public async Task<QueryResult<ComparisonResponse>> ComparisonAsync(string networkId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        // Read before the histories: every event up to the mark is then in them (those after it move the mark).
+        long mark;
+        try
+        {
+            mark = await journal.SafeHighWaterMarkAsync(cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // An append held open: no mark to trust, so no cache this time.
+            return await CompareAsync(networkId, at, cancellationToken);
+        }
+        if (comparisons.TryGetValue((networkId, at), out var cached) && cached.Mark == mark)
+        {
+            return cached.Answer;
+        }
+        var (answer, problem) = await CompareAsync(networkId, at, cancellationToken);
+        if (answer is null)
+        {
+            return problem!;
+        }
+        if (comparisons.Count >= MaxCachedComparisons)
+        {
+            comparisons.Clear();
+        }
+        comparisons[(networkId, at)] = (mark, answer);
+        return answer;
+    }
+
+    private async Task<QueryResult<ComparisonResponse>> CompareAsync(string networkId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var network = await reader.ReadNetworkAsync(networkId, cancellationToken);
+        if (network is null)
+        {
+            return NotFound($"No network {networkId} has been recorded.");
+        }
+        var members = NetworkMembership.Spells(network).Where(s => s.Covers(at)).ToList();
+        var histories = await reader.ReadSchoolsAsync([.. members.Select(m => m.SchoolId)], cancellationToken);
+        var periodStart = Months.Start(Months.Of(at));
+        var schools = members
+            .Where(m => histories.ContainsKey(m.SchoolId))
+            .Select(m => new SchoolComparison(m.SchoolId, histories[m.SchoolId].Name, m.From,
+                new CultureTrajectory(histories[m.SchoolId].Events).At(periodStart, at)))
+            .ToList();
+        return new ComparisonResponse(networkId, NameOf(network, networkId), at, schools, NetworkSpread.Of([.. schools.Select(s => s.Indicators)]));
+    }
+
+    /// <summary>
+    /// The monthly indicators of every school that has belonged to the network, aligned by calendar month
+    /// (<see cref="AlignCalendar"/>) or by months since each school's own month 0: its first filled teacher-leadership
+    /// role (<see cref="AlignFirstRole"/>), its first shared decision (<see cref="AlignFirstSharedDecision"/>) or its
+    /// enrolment in <paramref name="initiativeId"/> (<see cref="AlignInitiative"/>).
+    /// </summary>
+    public async Task<QueryResult<SeriesResponse>> SeriesAsync(
+        string networkId, string alignment, DateOnly? from, DateOnly? to, CancellationToken cancellationToken, string? initiativeId = null)
+    {
+        if (!Alignments.Contains(alignment))
+        {
+            return RuleViolation.Invalid("align", $"align must be one of {string.Join(", ", Alignments)}.");
+        }
+        if (from is not null && alignment != AlignCalendar)
+        {
+            return RuleViolation.Invalid("from", "from applies to align=calendar only: otherwise each school starts at its own month 0.");
+        }
+        if ((alignment == AlignInitiative) != (initiativeId is not null))
+        {
+            return RuleViolation.Invalid("initiative", "initiative names the initiative whose enrolment is month 0, and goes with align=initiative only.");
+        }
+        var network = await reader.ReadNetworkAsync(networkId, cancellationToken);
+        if (network is null)
+        {
+            return NotFound($"No network {networkId} has been recorded.");
+        }
+        IReadOnlyList<DomainEvent> initiative = [];
+        if (initiativeId is not null)
+        {
+            var read = await reader.ReadInitiativeAsync(initiativeId, cancellationToken);
+            if (read is null)
+            {
+                return NotFound($"No initiative {initiativeId} has been recorded.");
+            }
+            initiative = read;
+        }
+        var schoolIds = NetworkMembership.EverMembers(network);
+        var histories = await reader.ReadSchoolsAsync(schoolIds, cancellationToken);
+        var schools = schoolIds.Where(histories.ContainsKey)
+            .Select(s => (History: histories[s], Trajectory: new CultureTrajectory(histories[s].Events)))
+            .ToList();
+
+        var last = to ?? (schools.Count == 0
+            ? Months.Of(network.Max(e => e.OccurredAt))
+            : schools.Max(s => Months.Of(s.Trajectory.LastEventAt!.Value)));
+        DateOnly? axisStart = null;
+        if (alignment == AlignCalendar)
+        {
+            axisStart = from ?? (schools.Count == 0 ? last : schools.Min(s => Months.Of(s.Trajectory.RegisteredAt ?? s.Trajectory.LastEventAt!.Value)));
+            if (CheckRange(axisStart.Value, last) is { } badRange)
+            {
+                return badRange;
+            }
+        }
+        else if (schools.Select(s => MonthZero(alignment, s.History.SchoolId, s.Trajectory, initiative)).Where(m => m is not null).Min() is { } earliest
+            && Months.Between(earliest, last) + 1 > MaxMonths)
+        {
+            return RuleViolation.Invalid("to", $"A series holds at most {MaxMonths} months.");
+        }
+
+        var series = schools.Select(s =>
+        {
+            var monthZero = MonthZero(alignment, s.History.SchoolId, s.Trajectory, initiative);
+            DateOnly? origin = alignment == AlignCalendar ? axisStart : monthZero;
+            var start = alignment == AlignCalendar
+                ? Later(axisStart!.Value, Months.Of(s.Trajectory.RegisteredAt ?? s.Trajectory.LastEventAt!.Value))
+                : monthZero;
+            IReadOnlyList<AlignedPoint> points = start is { } begin && origin is { } zero
+                ? [.. s.Trajectory.Monthly(begin, last).Select(p => new AlignedPoint(Months.Between(zero, p.Month), p))]
+                : [];
+            return new SchoolSeries(s.History.SchoolId, s.History.Name, MonthOf(s.Trajectory.FirstRoleAssignedAt), monthZero, points);
+        }).ToList();
+        var spread = series.SelectMany(s => s.Points)
+            .GroupBy(p => p.MonthIndex)
+            .OrderBy(g => g.Key)
+            .Select(g => new NetworkMonth(g.Key, axisStart?.AddMonths(g.Key), NetworkSpread.Of([.. g.Select(p => p.Indicators)])))
+            .ToList();
+        var agreement = StageAgreement.Of(schools.SelectMany(s => s.Trajectory.AssessedAgainstDerived()));
+        return new SeriesResponse(networkId, NameOf(network, networkId), alignment, initiativeId, axisStart, last, series, spread, agreement);
+    }
+
+    /// <summary>The school's month 0 for an alignment other than calendar; null when it has none.</summary>
+    private static DateOnly? MonthZero(string alignment, string schoolId, CultureTrajectory trajectory, IReadOnlyList<DomainEvent> initiative) => alignment switch
+    {
+        AlignFirstRole => MonthOf(trajectory.FirstRoleAssignedAt),
+        AlignFirstSharedDecision => MonthOf(trajectory.FirstSharedDecisionAt),
+        AlignInitiative => MonthOf(initiative.OfType<SchoolEnrolled>().Where(e => e.SchoolId == schoolId).Select(e => (DateTimeOffset?)e.OccurredAt).Min()),
+        _ => null,
+    };
+
+    private static RuleViolation NotFound(string message) => RuleViolation.NotFound("not-found", message);
+
+    private static RuleViolation? CheckRange(DateOnly from, DateOnly to) =>
+        Months.Between(from, to) < 0
+            ? RuleViolation.Invalid("from", $"from ({from:yyyy-MM}) lies after to ({to:yyyy-MM}).")
+            : Months.Between(from, to) + 1 > MaxMonths
+                ? RuleViolation.Invalid("to", $"A series holds at most {MaxMonths} months.")
+                : null;
+
+    private static DateOnly? MonthOf(DateTimeOffset? at) => at is { } instant ? Months.Of(instant) : null;
+
+    private static DateOnly Later(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static string NameOf(IReadOnlyList<DomainEvent> network, string id) => network.OfType<NetworkFormed>().FirstOrDefault()?.Name ?? id;
+}
