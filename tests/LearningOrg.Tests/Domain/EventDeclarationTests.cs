@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using LearningOrg.Api.Research;
 using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Initiatives;
@@ -7,7 +6,8 @@ using LearningOrg.Domain.Networks;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
 using LearningOrg.Grains.Abstractions;
-using LearningOrg.Grains.ReadModels;
+using LearningOrg.ReadModels;
+using LearningOrg.Research;
 
 namespace LearningOrg.Tests.Domain;
 
