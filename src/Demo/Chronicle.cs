@@ -4,7 +4,6 @@ using LearningOrg.Domain.Initiatives;
 using LearningOrg.Domain.Networks;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
-using LearningOrg.EventStore;
 
 namespace LearningOrg.Demo;
 
@@ -15,11 +14,11 @@ namespace LearningOrg.Demo;
 /// </summary>
 internal sealed class Chronicle
 {
-    private readonly List<(string Aggregate, string Id, DomainEvent Event)> entries = [];
+    private readonly List<(string Id, DomainEvent Event)> entries = [];
     private readonly List<(string TeacherId, string SchoolId, DateTimeOffset From)> joins = [];
     private readonly List<(string TeacherId, string SchoolId, DateTimeOffset At)> departures = [];
 
-    public IReadOnlyList<(string Aggregate, string Id, DomainEvent Event)> Entries => entries;
+    public IReadOnlyList<(string Id, DomainEvent Event)> Entries => entries;
 
     public SchoolChapter School(string schoolId) => new(this, schoolId);
 
@@ -29,13 +28,13 @@ internal sealed class Chronicle
 
     public NetworkChapter Network(string networkId) => new(this, networkId);
 
-    internal void Add(string aggregate, string id, DomainEvent @event)
+    internal void Add(string id, DomainEvent @event)
     {
         if (@event.OccurredAt == default)
         {
-            throw new InvalidOperationException($"Every demo event needs its occurredAt; {@event.GetType().Name} for {aggregate}/{id} has none.");
+            throw new InvalidOperationException($"Every demo event needs its occurredAt; {@event.GetType().Name} for {id} has none.");
         }
-        entries.Add((aggregate, id, @event));
+        entries.Add((id, @event));
     }
 
     internal void Joined(string teacherId, string schoolId, DateTimeOffset at) => joins.Add((teacherId, schoolId, at));
@@ -114,7 +113,7 @@ internal sealed class SchoolChapter(Chronicle chronicle, string schoolId)
     public void Resolved(DateTimeOffset at, string episodeId, EpisodeOutcome outcome, string note) =>
         Record(new BreakingRanksEpisodeResolved(episodeId, outcome, note) { OccurredAt = at });
 
-    private void Record(SchoolEvent @event) => chronicle.Add(StreamKeys.School, schoolId, @event);
+    private void Record(SchoolEvent @event) => chronicle.Add(schoolId, @event);
 }
 
 /// <summary>What happens to one teacher.</summary>
@@ -143,7 +142,7 @@ internal sealed class TeacherChapter(Chronicle chronicle, string teacherId)
 
     public void Joins(DateTimeOffset at, string community) => Record(new CollaborationJoined(community) { OccurredAt = at });
 
-    private void Record(TeacherEvent @event) => chronicle.Add(StreamKeys.Teacher, teacherId, @event);
+    private void Record(TeacherEvent @event) => chronicle.Add(teacherId, @event);
 }
 
 /// <summary>What happens in one initiative.</summary>
@@ -177,7 +176,7 @@ internal sealed class InitiativeChapter(Chronicle chronicle, string initiativeId
     public void InterventionCompleted(DateTimeOffset at, string interventionId, string outcome, string evidence) =>
         Record(new InterventionCompleted(interventionId, outcome, evidence) { OccurredAt = at });
 
-    private void Record(InitiativeEvent @event) => chronicle.Add(StreamKeys.Initiative, initiativeId, @event);
+    private void Record(InitiativeEvent @event) => chronicle.Add(initiativeId, @event);
 }
 
 /// <summary>What happens in one network.</summary>
@@ -187,7 +186,7 @@ internal sealed class NetworkChapter(Chronicle chronicle, string networkId)
 
     public void Join(DateTimeOffset at, string schoolId) => Record(new SchoolJoinedNetwork(schoolId) { OccurredAt = at });
 
-    private void Record(NetworkEvent @event) => chronicle.Add(StreamKeys.Network, networkId, @event);
+    private void Record(NetworkEvent @event) => chronicle.Add(networkId, @event);
 }
 
 /// <summary>A teacher-leader role's job description, shared by the schools that define the role.</summary>

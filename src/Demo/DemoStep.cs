@@ -15,11 +15,13 @@ namespace LearningOrg.Demo;
 /// again is answered from the record of the first time.
 /// </summary>
 /// <param name="CommandId">The fixed idempotency key, <c>demo-0001</c> and on, in story order.</param>
-/// <param name="Aggregate">The kind of stream: school, teacher, initiative or network (see <see cref="StreamKeys"/>).</param>
 /// <param name="AggregateId">The school's, teacher's, initiative's or network's id.</param>
 /// <param name="Event">The proposed event, with its <see cref="DomainEvent.OccurredAt"/> set.</param>
-public sealed record DemoStep(string CommandId, string Aggregate, string AggregateId, DomainEvent Event)
+public sealed record DemoStep(string CommandId, string AggregateId, DomainEvent Event)
 {
+    /// <summary>The kind of stream the event belongs to: school, teacher, initiative or network (see <see cref="StreamKeys"/>).</summary>
+    public string Aggregate => EventCatalog.For(Event).Aggregate;
+
     public DateTimeOffset OccurredAt => Event.OccurredAt;
 
     public string StreamKey => StreamKeys.For(Aggregate, AggregateId);

@@ -47,7 +47,7 @@ public static partial class DemoStory
             .. story.Entries
                 .OrderBy(e => e.Event.OccurredAt)
                 .Select((e, i) => new DemoStep(
-                    string.Create(CultureInfo.InvariantCulture, $"{DemoIds.CommandIdPrefix}{i + 1:D4}"), e.Aggregate, e.Id, e.Event)),
+                    string.Create(CultureInfo.InvariantCulture, $"{DemoIds.CommandIdPrefix}{i + 1:D4}"), e.Id, e.Event)),
         ];
     }
 

@@ -52,6 +52,8 @@ public static class LearningOrgHosting
         services.AddSingleton<SchoolHistoryReader>();
         services.AddSingleton<DirectoryReader>();
         services.AddSingleton<TimelineReader>();
+        services.AddSingleton<InitiativeQueries>();
+        services.AddSingleton<SchoolReplayQueries>();
         services.AddHostedService<ReadModels.ReadModelCatchUp>();
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
