@@ -8,7 +8,7 @@ using Npgsql;
 namespace LearningOrg.EventStore;
 
 /// <summary>One step of a replay: an event, and the aggregate's state right after it.</summary>
-public sealed record ReplayStep<TState>(RecordedEvent Event, TState State)
+public sealed record ReplayStep<TState>(EventEnvelope<DomainEvent> Event, TState State)
     where TState : class;
 
 /// <summary>Which streams a read of the whole store needs: these streams whole, and every stream whose key starts with one of the prefixes.</summary>
@@ -40,7 +40,7 @@ public sealed partial class EventReader
     }
 
     /// <summary>A stream's events up to global sequence <paramref name="sequence"/>, in stream order.</summary>
-    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamUpToAsync(string streamKey, long sequence, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EventEnvelope<DomainEvent>>> ReadStreamUpToAsync(string streamKey, long sequence, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
         var events = await session.Events.FetchStreamAsync(streamKey, token: cancellationToken);
@@ -89,7 +89,7 @@ public sealed partial class EventReader
     /// Every event with a global sequence in (<paramref name="afterSequence"/>, <paramref name="upToSequence"/>], in
     /// sequence order, read a page at a time; only the streams <paramref name="filter"/> names when it is given.
     /// </summary>
-    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(
+    public async IAsyncEnumerable<EventEnvelope<DomainEvent>> ReadAllAsync(
         long afterSequence, long upToSequence, StreamFilter? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var streams = filter?.Streams.ToArray() ?? [];
@@ -126,7 +126,7 @@ public sealed partial class EventReader
     }
 
     /// <summary>The creation events (version 1) of every stream whose key starts with <paramref name="prefix"/>, up to a sequence.</summary>
-    public async Task<IReadOnlyList<RecordedEvent>> ReadCreationsAsync(string prefix, long upToSequence, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EventEnvelope<DomainEvent>>> ReadCreationsAsync(string prefix, long upToSequence, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
         var events = await session.Events.QueryAllRawEvents()
@@ -137,7 +137,7 @@ public sealed partial class EventReader
     }
 
     /// <summary>The events of these types up to a sequence, in sequence order.</summary>
-    public async Task<IReadOnlyList<RecordedEvent>> ReadEventsOfTypesAsync(IReadOnlyCollection<Type> types, long upToSequence, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EventEnvelope<DomainEvent>>> ReadEventsOfTypesAsync(IReadOnlyCollection<Type> types, long upToSequence, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
         var events = await session.Events.QueryAllRawEvents()

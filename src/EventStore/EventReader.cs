@@ -13,17 +13,17 @@ namespace LearningOrg.EventStore;
 public sealed partial class EventReader(IDocumentStore store)
 {
     /// <summary>A stream's events in order, from <paramref name="fromVersion"/> on, at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamKey, long fromVersion, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EventEnvelope<DomainEvent>>> ReadStreamAsync(string streamKey, long fromVersion, int limit, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
         var events = await session.Events.FetchStreamAsync(streamKey, version: fromVersion + limit - 1, fromVersion: fromVersion, token: cancellationToken);
         return [.. events.Select(ToRecorded)];
     }
 
-    public static RecordedEvent ToRecorded(IEvent e)
+    public static EventEnvelope<DomainEvent> ToRecorded(IEvent e)
     {
         var data = (DomainEvent)e.Data;
-        return new RecordedEvent(e.Id, e.Sequence, e.StreamKey!, e.Version, EventCatalog.For(data.GetType()).Name,
+        return new EventEnvelope<DomainEvent>(e.Id, e.Sequence, e.StreamKey!, e.Version, EventCatalog.For(data.GetType()).Name,
             data.OccurredAt, e.Timestamp, e.UserName, e.CausationId, data);
     }
 }

@@ -3,24 +3,12 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
+using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Json;
 using LearningOrg.Domain.Teachers;
 using LearningOrg.EventStore;
 
 namespace LearningOrg.Research;
-
-/// <summary>One line of an export: the event envelope, with its data as JSON, pseudonymized when asked.</summary>
-public sealed record ExportLine(
-    Guid EventId,
-    long Sequence,
-    string StreamId,
-    long Version,
-    string Type,
-    DateTimeOffset OccurredAt,
-    DateTimeOffset RecordedAt,
-    string? RecordedBy,
-    string? CommandId,
-    JsonObject Data);
 
 /// <summary>The JSON of research exports: the API's contract names, no indentation, non-ASCII text written as is.</summary>
 public static class ResearchJson
@@ -118,13 +106,14 @@ public sealed class ExportLines
         return new ExportLines(pseudonyms, byName, teacherIds);
     }
 
-    public ExportLine Build(RecordedEvent e)
+    /// <summary>One line of an export: the event's envelope with its data as JSON, pseudonymized when asked.</summary>
+    public EventEnvelope<JsonObject> Build(EventEnvelope<DomainEvent> e)
     {
         var data = JsonSerializer.SerializeToNode(e.Data, e.Data.GetType(), ResearchJson.Options)!.AsObject();
+        var line = e.WithData(data) with { RecordedAt = e.RecordedAt.ToUniversalTime() };
         if (pseudonyms is null)
         {
-            return new ExportLine(e.EventId, e.Sequence, e.StreamId, e.Version, e.Type, e.OccurredAt, e.RecordedAt.ToUniversalTime(),
-                e.RecordedBy, e.CommandId, data);
+            return line;
         }
         foreach (var field in EventShapes.For(e.Type).Fields)
         {
@@ -139,14 +128,16 @@ public sealed class ExportLines
         }
         var (aggregate, id) = StreamKeys.Parse(e.StreamId);
         var streamId = aggregate == StreamKeys.Teacher ? StreamKeys.For(aggregate, pseudonyms.Teacher(id)) : e.StreamId;
-        return new ExportLine(e.EventId, e.Sequence, streamId, e.Version, e.Type, e.OccurredAt, e.RecordedAt.ToUniversalTime(),
-            e.RecordedBy is null ? null : pseudonyms.User(e.RecordedBy),
-            e.CommandId is null ? null : pseudonyms.Command(e.CommandId),
-            data);
+        return line with
+        {
+            StreamId = streamId,
+            RecordedBy = e.RecordedBy is null ? null : pseudonyms.User(e.RecordedBy),
+            CommandId = e.CommandId is null ? null : pseudonyms.Command(e.CommandId),
+        };
     }
 
     /// <summary>Writes the line as one JSON object, envelope fields in contract order.</summary>
-    public static void WriteJson(Utf8JsonWriter writer, ExportLine line)
+    public static void WriteJson(Utf8JsonWriter writer, EventEnvelope<JsonObject> line)
     {
         writer.WriteStartObject();
         writer.WriteString("eventId", line.EventId);

@@ -79,7 +79,7 @@ public sealed class ExportScope
         Id is null ? null : new StreamFilter([.. streams], [StreamKeys.Initiative + "/", StreamKeys.Network + "/"]);
 
     /// <summary>Whether the event is in scope. Called for every event in sequence order (it follows interventions).</summary>
-    public bool Includes(RecordedEvent e)
+    public bool Includes(EventEnvelope<DomainEvent> e)
     {
         if (Id is null || streams.Contains(e.StreamId))
         {
@@ -105,7 +105,7 @@ public sealed class ExportScope
         }
     }
 
-    private void AddSchool(string schoolId, IReadOnlyList<RecordedEvent> schoolStream)
+    private void AddSchool(string schoolId, IReadOnlyList<EventEnvelope<DomainEvent>> schoolStream)
     {
         schools.Add(schoolId);
         streams.Add(StreamKeys.For(StreamKeys.School, schoolId));

@@ -4,13 +4,14 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsvHelper;
+using LearningOrg.EventStore;
 
 namespace LearningOrg.Research;
 
 /// <summary>Writes export lines to a stream in one of the export formats.</summary>
 public interface IExportWriter : IAsyncDisposable
 {
-    Task WriteAsync(ExportLine line, CancellationToken cancellationToken);
+    Task WriteAsync(EventEnvelope<JsonObject> line, CancellationToken cancellationToken);
 }
 
 /// <summary>JSON Lines: one JSON object per line, "\n" after each.</summary>
@@ -22,7 +23,7 @@ public sealed class JsonLinesWriter(Stream body) : IExportWriter
 
     public const string ContentType = "application/x-ndjson";
 
-    public async Task WriteAsync(ExportLine line, CancellationToken cancellationToken)
+    public async Task WriteAsync(EventEnvelope<JsonObject> line, CancellationToken cancellationToken)
     {
         using (var writer = new Utf8JsonWriter(buffer, ResearchJson.WriterOptions))
         {
@@ -65,7 +66,7 @@ public sealed class CsvExportWriter(Stream body) : IExportWriter
     private readonly string?[] cells = new string?[Codebook.CsvColumns.Count];
     private bool headerWritten;
 
-    public async Task WriteAsync(ExportLine line, CancellationToken cancellationToken)
+    public async Task WriteAsync(EventEnvelope<JsonObject> line, CancellationToken cancellationToken)
     {
         await WriteHeaderAsync(cancellationToken);
         Array.Clear(cells);

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using LearningOrg.EventStore;
 using LearningOrg.Research;
 
 namespace LearningOrg.Bench.Generation;
@@ -33,7 +35,7 @@ public sealed class ImportFile(string path, long lines, long bytes, IReadOnlyLis
             {
                 count++;
                 // An export's sequence and recording time; the importer ignores both and records its own.
-                ExportLines.WriteJson(writer, new ExportLine(e.EventId, count, e.StreamKey, e.Version, e.Type, e.OccurredAt, e.OccurredAt,
+                ExportLines.WriteJson(writer, new EventEnvelope<JsonObject>(e.EventId, count, e.StreamKey, e.Version, e.Type, e.OccurredAt, e.OccurredAt,
                     e.RecordedBy, e.CommandId, e.Data));
                 await writer.FlushAsync(cancellationToken);
                 file.WriteByte((byte)'\n');

@@ -2,7 +2,6 @@ using System.Text.Json;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
 using LearningOrg.ReadModels;
-using LearningOrg.Research;
 
 namespace LearningOrg.Api.Contracts;
 

@@ -155,7 +155,7 @@ internal sealed class AggregateRoutes<TAggregate, TState, TEvent>(
                 {
                     return Problems.NotFound($"No {kind} {id} has been recorded.");
                 }
-                var page = events.Take(size).Select(EventEnvelope.From).ToList();
+                var page = events.Take(size).Select(e => e.WithData<object>(e.Data)).ToList();
                 return TypedResults.Ok(new EventPage(StreamKeys.For(kind, id), page, events.Count > size ? page[^1].Version + 1 : null));
             })
             .WithName($"{kind}-events")

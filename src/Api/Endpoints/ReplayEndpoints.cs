@@ -65,7 +65,7 @@ internal static class ReplayRoutes<TAggregate, TState, TEvent>
                 {
                     return Problems.NotFound($"No {kind} {id} has been recorded.");
                 }
-                var page = steps.Select(s => new ReplayStepResponse<TState>(EventEnvelope.From(s.Event), s.State)).ToList();
+                var page = steps.Select(s => new ReplayStepResponse<TState>(s.Event.WithData<object>(s.Event.Data), s.State)).ToList();
                 return TypedResults.Ok(new ReplayPage<TState>(streamKey, page, more ? page[^1].Event.Version + 1 : null));
             })
             .WithName($"{kind}-replay")

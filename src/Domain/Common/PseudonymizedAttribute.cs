@@ -1,6 +1,6 @@
-namespace LearningOrg.Research;
+namespace LearningOrg.Domain.Common;
 
-/// <summary>What a field of a response holds, for the pseudonymized reads (<see cref="PseudonymizedView"/>).</summary>
+/// <summary>What a field of a response or an event envelope holds, for the pseudonymized reads and exports.</summary>
 public enum PseudonymizedAs
 {
     /// <summary>A stream key: a teacher's (teacher/{id}) becomes teacher/{pseudonym}.</summary>
@@ -19,7 +19,7 @@ public enum PseudonymizedAs
     EventSummary,
 }
 
-/// <summary>Marks a field of a response that pseudonymized reads change (teacher ids and names have their own attributes).</summary>
+/// <summary>Marks a field of a response or an envelope that pseudonymized reads change (teacher ids and names have their own attributes).</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter, Inherited = false)]
 public sealed class PseudonymizedAttribute(PseudonymizedAs kind) : Attribute
 {
