@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 namespace LearningOrg.ReadModels;
 
 /// <summary>
-/// The read side's documents and projections. The timeline and the episode spans run inline, in the transaction
-/// that appends the events, so a read that follows a write always sees it. The monthly activity counts run in the
+/// The read side's documents and projections. The timeline, the episode spans and the indicator table run inline,
+/// in the transaction that appends the events, so a read that follows a write always sees it. The monthly activity counts run in the
 /// async daemon (<see cref="ProjectionDaemon"/>), on one node of the cluster at a time.
 /// </summary>
 public static class ReadModelSetup
@@ -17,11 +17,13 @@ public static class ReadModelSetup
     public const string EpisodeSpans = "episode-spans";
     public const string SchoolActivity = "school-activity";
     public const string KnownPeople = "known-people";
+    public const string Indicators = "indicators";
 
     /// <summary>Raise it when a projection changes what it writes: the next start rebuilds (<see cref="ReadModelCatchUp"/>).</summary>
     /// <remarks>2: the timeline's order keys became columns of their own (<see cref="DuplicateTimelineOrder"/>); the rebuild fills them.</remarks>
     /// <remarks>3: the names the store knows (<see cref="KnownPerson"/>), for pseudonymized reads.</remarks>
-    public const int CurrentBuild = 3;
+    /// <remarks>4: the school-by-month indicator table (<see cref="SchoolMonthIndicators"/>).</remarks>
+    public const int CurrentBuild = 4;
 
     /// <summary>The index that gives a school's timeline in its order, ids included, so a page is found from the index alone.</summary>
     public const string TimelineOrderIndex = "mt_doc_timeline_entry_idx_order";
@@ -41,6 +43,9 @@ public static class ReadModelSetup
         options.Schema.For<EpisodeSpan>().DocumentAlias("episode_span")
             .Index(x => x.SchoolId);
         options.Schema.For<KnownPerson>().DocumentAlias("known_person");
+        options.Schema.For<SchoolMonthIndicators>().DocumentAlias("school_month_indicators")
+            .Duplicate(x => x.SchoolId);
+        options.Schema.For<SchoolIndicatorSummary>().DocumentAlias("school_indicator_summary");
         options.Schema.For<ReadModelBuild>().DocumentAlias("read_model_build");
         options.Schema.For<SchoolMonthActivity>().DocumentAlias("school_month_activity")
             .Index(x => x.SchoolId);
@@ -56,6 +61,8 @@ public static class ReadModelSetup
             rebuild => rebuild.DeleteViewTypeOnTeardown<EpisodeSpan>());
         options.Projections.Add(new KnownPeopleProjection(), ProjectionLifecycle.Inline, KnownPeople,
             rebuild => rebuild.DeleteViewTypeOnTeardown<KnownPerson>());
+        // Rebuilt by IndicatorRebuild, one computation per school, not by replaying the events through it.
+        options.Projections.Add(new IndicatorProjection(), ProjectionLifecycle.Inline, Indicators);
         options.Projections.Add(new SchoolActivityProjection(), ProjectionLifecycle.Async, SchoolActivity,
             rebuild => rebuild.DeleteViewTypeOnTeardown<SchoolMonthActivity>());
         ProjectionDaemon.Configure(options);
@@ -92,5 +99,6 @@ public static class ReadModelSetup
         await daemon.RebuildProjectionAsync(Timeline, cancellation);
         await daemon.RebuildProjectionAsync(EpisodeSpans, cancellation);
         await daemon.RebuildProjectionAsync(KnownPeople, cancellation);
+        await IndicatorRebuild.RebuildAsync(store, cancellation);
     }
 }

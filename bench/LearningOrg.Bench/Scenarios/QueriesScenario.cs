@@ -4,6 +4,7 @@ using LearningOrg.Api.Contracts;
 using LearningOrg.Api.Endpoints;
 using LearningOrg.Api.Http;
 using LearningOrg.Bench.Harness;
+using LearningOrg.Domain.Culture;
 using LearningOrg.Domain.Json;
 using LearningOrg.Domain.Schools;
 using LearningOrg.EventStore;
@@ -103,32 +104,39 @@ public sealed class QueriesScenario : IScenario
         var cold = latencies[nameof(ComparisonBenchmarks.AfterAWrite)];
         var warm = latencies[nameof(ComparisonBenchmarks.Repeated)];
         var raw = latencies[nameof(ComparisonBenchmarks.RawRows)];
-        return new ScenarioReport(Number, $"Network comparison of {data.Schools:N0} schools at a date",
+        var trajectory = latencies[nameof(ComparisonBenchmarks.Trajectory)];
+        var rawTrajectory = latencies[nameof(ComparisonBenchmarks.RawTrajectoryRows)];
+        return new ScenarioReport(Number, $"Network comparison of {data.Schools:N0} schools at a date, and a school's trajectory",
             InProcessLatency.Method(context) +
             $"Network {data.NetworkId}: copies of the demo story side by side, all joining the one network, {data.StoreEvents:N0} events; " +
             $"compared at {data.At:yyyy-MM-dd HH:mm} UTC, when {subject.Members} schools are members. An operation is CultureQueries.ComparisonAsync, " +
             "what GET /api/networks/{id}/comparison?at= calls: the store's safe high-water mark, then, unless the same comparison was computed at " +
-            "that mark, the network's stream, the member schools' streams and their teachers' streams, and each school's indicators at the date. " +
+            "that mark, the network's stream and the member schools' rows of the month in the indicator table (SchoolMonthIndicators, kept inline; " +
+            $"{subject.Computed} of them have no row that month, their latest event being earlier, and are computed from their events). " +
             "After a write: before each operation an event is recorded in a stream outside the network, so the mark moves and the comparison " +
-            "is computed anew. Repeated: the store unchanged since the same comparison. " +
-            $"Baseline: a raw SQL read of the same {subject.Streams:N0} streams' events (select data from mt_events where stream_id = any(@keys)), in the same run.",
+            "is read anew. Repeated: the store unchanged since the same comparison. Trajectory: CultureQueries.TrajectoryAsync of school " +
+            $"{subject.TrajectorySchool} ({subject.TrajectoryMonths} months), what GET /api/schools/{{id}}/trajectory calls. " +
+            "Baselines: raw SQL reads of the same rows (select data from mt_doc_school_month_indicators where id = any(@ids)), in the same run.",
             [
-                new Measurement("comparison after a write (LearningOrg, computed)", cold.Count, "comparisons", null, cold),
+                new Measurement("comparison after a write (LearningOrg)", cold.Count, "comparisons", null, cold),
                 new Measurement("comparison repeated (LearningOrg, store unchanged)", warm.Count, "comparisons", null, warm),
-                new Measurement("baseline: raw SQL read of the streams it reads", raw.Count, "reads", null, raw),
+                new Measurement("baseline: raw SQL read of the comparison's rows", raw.Count, "reads", null, raw),
+                new Measurement("a school's trajectory (LearningOrg)", trajectory.Count, "trajectories", null, trajectory),
+                new Measurement("baseline: raw SQL read of the trajectory's rows", rawTrajectory.Count, "reads", null, rawTrajectory),
             ],
             [
-                TargetCheck.AtMost($"network comparison of {data.Schools} schools p95 at most 200 ms (after a write)", cold.P95Ms, 200, "ms"),
-                TargetCheck.AtMost($"network comparison of {data.Schools} schools p95 at most 200 ms (repeated)", warm.P95Ms, 200, "ms"),
+                TargetCheck.AtMost($"network comparison of {data.Schools} schools p95 at most {ComparisonTarget(data.Schools)} ms (after a write)", cold.P95Ms, ComparisonTarget(data.Schools), "ms"),
+                TargetCheck.AtMost("a school's trajectory p95 at most 20 ms", trajectory.P95Ms, 20, "ms"),
             ],
             [
-                $"Computed anew, a comparison reads every event of {subject.Streams:N0} streams and turns them into event records; the raw read " +
-                $"of those rows alone, with no deserialization, takes {raw.MedianMs:0.00} ms at the median and {raw.P95Ms:0.00} ms at p95 here, " +
-                $"so the computed comparison ({cold.MedianMs:0.00} ms) stays {cold.MedianMs / raw.MedianMs:0.#}x above a read it cannot avoid. " +
-                "Meeting 200 ms after every write would need the indicators kept up to date as events arrive (a read model of each school's " +
-                "indicators by month), which this round did not build. Until the store changes, the same comparison is answered from memory.",
+                $"A comparison reads the network's stream and one row per member school; the raw read of those rows takes {raw.MedianMs:0.00} ms " +
+                $"at the median, the comparison {cold.MedianMs:0.00} ms. A school whose latest event lies before the compared month has no row " +
+                "for it (its trailing windows still move) and is computed from its events.",
             ]);
     }
+
+    /// <summary>The targets: 50 ms for a network of up to 200 schools, 200 ms for a state's 2,000.</summary>
+    private static double ComparisonTarget(int schools) => schools <= 200 ? 50 : 200;
 }
 
 /// <summary>What the timeline benchmarks act on; set before BenchmarkDotNet runs them.</summary>
@@ -209,22 +217,32 @@ public sealed class ComparisonSubject
     private readonly IDocumentStore store;
     private readonly CultureQueries queries;
     private readonly NetworkData data;
-    private readonly string[] streams;
+    private readonly string[] rows;
+    private readonly string[] trajectoryRows;
 
-    private ComparisonSubject(IDocumentStore store, CultureQueries queries, NetworkData data, string[] streams, int members)
+    private ComparisonSubject(IDocumentStore store, CultureQueries queries, NetworkData data, string[] rows, string[] trajectoryRows,
+        string trajectorySchool, int members, int computed)
     {
         this.store = store;
         this.queries = queries;
         this.data = data;
-        this.streams = streams;
+        this.rows = rows;
+        this.trajectoryRows = trajectoryRows;
+        TrajectorySchool = trajectorySchool;
         Members = members;
+        Computed = computed;
     }
+
+    /// <summary>The school whose trajectory is read: the comparison's first.</summary>
+    public string TrajectorySchool { get; }
+
+    public int TrajectoryMonths => trajectoryRows.Length;
+
+    /// <summary>Members with no row in the compared month, computed from their events.</summary>
+    public int Computed { get; }
 
     /// <summary>The network's members at the date, as the comparison found them.</summary>
     public int Members { get; }
-
-    /// <summary>How many streams the comparison reads: the network's, its members' and their teachers'.</summary>
-    public int Streams => streams.Length;
 
     public static async Task<ComparisonSubject> CreateAsync(BenchSilo silo, NetworkData data, CancellationToken cancellationToken)
     {
@@ -236,21 +254,17 @@ public sealed class ComparisonSubject
         {
             throw new InvalidOperationException($"The comparison of {data.NetworkId} failed: {problem.Message}");
         }
-        var schools = comparison!.Schools.Select(s => s.SchoolId).ToList();
-        var histories = await reader.ReadSchoolsAsync(schools, cancellationToken);
-        var teachers = histories.Values
-            .SelectMany(h => h.Events.Where(e => e.TeacherId is null).Select(e => e.Event).OfType<TeacherJoinedStaff>().Select(e => e.TeacherId))
-            .Distinct(StringComparer.Ordinal);
-        string[] streams =
-        [
-            StreamKeys.For(StreamKeys.Network, data.NetworkId),
-            .. schools.Select(s => StreamKeys.For(StreamKeys.School, s)),
-            .. teachers.Select(t => StreamKeys.For(StreamKeys.Teacher, t)),
-        ];
-        return new ComparisonSubject(silo.Store, queries, data, streams, schools.Count);
+        var month = Months.Of(data.At);
+        string[] rows = [.. comparison!.Schools.Select(s => SchoolMonthIndicators.IdFor(s.SchoolId, month))];
+        await using var session = silo.Store.QuerySession();
+        var held = (await session.LoadManyAsync<SchoolMonthIndicators>(cancellationToken, rows)).Count;
+        var school = comparison.Schools[0].SchoolId;
+        var trajectory = (await queries.TrajectoryAsync(school, null, null, cancellationToken)).Value!;
+        string[] trajectoryRows = [.. trajectory.Points.Select(p => SchoolMonthIndicators.IdFor(school, p.Month))];
+        return new ComparisonSubject(silo.Store, queries, data, rows, trajectoryRows, school, comparison.Schools.Count, rows.Length - held);
     }
 
-    /// <summary>Records an event in a stream of its own, outside the network: the store's high-water mark moves, so the next comparison is computed anew.</summary>
+    /// <summary>Records an event in a stream of its own, outside the network: the store's high-water mark moves, so the next comparison is read anew.</summary>
     public async Task WriteElsewhereAsync()
     {
         await using var session = store.LightweightSession();
@@ -265,8 +279,17 @@ public sealed class ComparisonSubject
         return problem is null ? comparison!.Schools.Count : throw new InvalidOperationException(problem.Message);
     }
 
+    public async Task<int> TrajectoryAsync()
+    {
+        var (trajectory, problem) = await queries.TrajectoryAsync(TrajectorySchool, null, null, CancellationToken.None);
+        return problem is null ? trajectory!.Points.Count : throw new InvalidOperationException(problem.Message);
+    }
+
     public Task<long> RawRowsAsync() =>
-        RawSql.ReadTextAsync(store, "select data::text from {schema}.mt_events where stream_id = any(@keys)", ("keys", streams));
+        RawSql.ReadTextAsync(store, "select data::text from {schema}.mt_doc_school_month_indicators where id = any(@ids)", ("ids", rows));
+
+    public Task<long> RawTrajectoryRowsAsync() =>
+        RawSql.ReadTextAsync(store, "select data::text from {schema}.mt_doc_school_month_indicators where id = any(@ids)", ("ids", trajectoryRows));
 }
 
 /// <summary>BenchmarkDotNet's view of the timeline page (<see cref="InProcessLatency"/>).</summary>
@@ -304,6 +327,12 @@ public class ComparisonBenchmarks
 
     [Benchmark(Baseline = true)]
     public Task<long> RawRows() => subject.RawRowsAsync();
+
+    [Benchmark]
+    public Task<int> Trajectory() => subject.TrajectoryAsync();
+
+    [Benchmark]
+    public Task<long> RawTrajectoryRows() => subject.RawTrajectoryRowsAsync();
 }
 
 /// <summary>What the researcher state benchmarks act on; set before BenchmarkDotNet runs them.</summary>

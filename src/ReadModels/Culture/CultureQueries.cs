@@ -17,12 +17,14 @@ public readonly record struct QueryResult<T>(T? Value, RuleViolation? Problem)
 }
 
 /// <summary>
-/// The culture trajectory of a school and the comparison and series of a network's schools, computed from the events
-/// alone (docs/indicators.md). The JSON and CSV routes (CultureEndpoints) and the web pages both answer from here, so
+/// The culture trajectory of a school and the comparison and series of a network's schools, read from the indicator
+/// table (<see cref="SchoolMonthIndicators"/>, computed from the events alone: docs/indicators.md). The JSON and CSV routes (CultureEndpoints) and the web pages both answer from here, so
 /// they cannot disagree. Parameters arrive parsed; what depends on the data (default ranges, their length) is checked here.
 /// </summary>
 public sealed class CultureQueries(SchoolHistoryReader reader, EventReader journal)
 {
+    private readonly IndicatorReader indicators = new(reader);
+
     /// <summary>How many comparisons are kept; past it the cache starts again empty.</summary>
     public const int MaxCachedComparisons = 256;
 
@@ -50,22 +52,27 @@ public sealed class CultureQueries(SchoolHistoryReader reader, EventReader journ
     /// </summary>
     public async Task<QueryResult<TrajectoryResponse>> TrajectoryAsync(string schoolId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
     {
-        var history = await reader.ReadSchoolAsync(schoolId, cancellationToken);
-        if (history is null)
+        var summary = (await indicators.SummariesAsync([schoolId], cancellationToken)).GetValueOrDefault(schoolId);
+        if (summary is null)
         {
             return NotFound($"No school {schoolId} has been recorded.");
         }
-        var trajectory = new CultureTrajectory(history.Events);
-        var first = from ?? Months.Of(trajectory.RegisteredAt ?? trajectory.LastEventAt!.Value);
-        var last = to ?? Months.Of(trajectory.LastEventAt!.Value);
+        var first = from ?? summary.FirstMonth;
+        var last = to ?? summary.LastMonth;
         if (CheckRange(first, last) is { } badRange)
         {
             return badRange;
         }
-        return new TrajectoryResponse(schoolId, history.Name, first, last, MonthOf(trajectory.FirstRoleAssignedAt), trajectory.Monthly(first, last));
+        var months = Months.Range(first, last).ToList();
+        var points = await indicators.PointsAsync([.. months.Select(m => (schoolId, m))], cancellationToken);
+        return new TrajectoryResponse(schoolId, summary.Name, first, last, MonthOf(summary.FirstRoleAssignedAt), [.. months.Select(m => points[(schoolId, m)].Point)]);
     }
 
-    /// <summary>The network's member schools at <paramref name="at"/>, side by side; breaking-ranks counts cover its month up to it.</summary>
+    /// <summary>
+    /// The network's member schools at <paramref name="at"/>, side by side, each with its indicators at the end of the
+    /// month <paramref name="at"/> lies in (its row of the indicator table): a month is the table's grain, and a date
+    /// within it reads the month as a whole.
+    /// </summary>
     public async Task<QueryResult<ComparisonResponse>> ComparisonAsync(string networkId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         // Read before the histories: every event up to the mark is then in them (those after it move the mark).
@@ -104,12 +111,11 @@ public sealed class CultureQueries(SchoolHistoryReader reader, EventReader journ
             return NotFound($"No network {networkId} has been recorded.");
         }
         var members = NetworkMembership.Spells(network).Where(s => s.Covers(at)).ToList();
-        var histories = await reader.ReadSchoolsAsync([.. members.Select(m => m.SchoolId)], cancellationToken);
-        var periodStart = Months.Start(Months.Of(at));
+        var month = Months.Of(at);
+        var points = await indicators.PointsAsync([.. members.Select(m => (m.SchoolId, month))], cancellationToken);
         var schools = members
-            .Where(m => histories.ContainsKey(m.SchoolId))
-            .Select(m => new SchoolComparison(m.SchoolId, histories[m.SchoolId].Name, m.From,
-                new CultureTrajectory(histories[m.SchoolId].Events).At(periodStart, at)))
+            .Where(m => points.ContainsKey((m.SchoolId, month)))
+            .Select(m => new SchoolComparison(m.SchoolId, points[(m.SchoolId, month)].SchoolName, m.From, points[(m.SchoolId, month)].Point))
             .ToList();
         return new ComparisonResponse(networkId, NameOf(network, networkId), at, schools, NetworkSpread.Of([.. schools.Select(s => s.Indicators)]));
     }
@@ -151,56 +157,51 @@ public sealed class CultureQueries(SchoolHistoryReader reader, EventReader journ
             initiative = read;
         }
         var schoolIds = NetworkMembership.EverMembers(network);
-        var histories = await reader.ReadSchoolsAsync(schoolIds, cancellationToken);
-        var schools = schoolIds.Where(histories.ContainsKey)
-            .Select(s => (History: histories[s], Trajectory: new CultureTrajectory(histories[s].Events)))
-            .ToList();
+        var summaries = await indicators.SummariesAsync(schoolIds, cancellationToken);
+        var schools = schoolIds.Where(summaries.ContainsKey).Select(s => summaries[s]).ToList();
 
-        var last = to ?? (schools.Count == 0
-            ? Months.Of(network.Max(e => e.OccurredAt))
-            : schools.Max(s => Months.Of(s.Trajectory.LastEventAt!.Value)));
+        var last = to ?? (schools.Count == 0 ? Months.Of(network.Max(e => e.OccurredAt)) : schools.Max(s => s.LastMonth));
         DateOnly? axisStart = null;
         if (alignment == AlignCalendar)
         {
-            axisStart = from ?? (schools.Count == 0 ? last : schools.Min(s => Months.Of(s.Trajectory.RegisteredAt ?? s.Trajectory.LastEventAt!.Value)));
+            axisStart = from ?? (schools.Count == 0 ? last : schools.Min(s => s.FirstMonth));
             if (CheckRange(axisStart.Value, last) is { } badRange)
             {
                 return badRange;
             }
         }
-        else if (schools.Select(s => MonthZero(alignment, s.History.SchoolId, s.Trajectory, initiative)).Where(m => m is not null).Min() is { } earliest
+        else if (schools.Select(s => MonthZero(alignment, s, initiative)).Where(m => m is not null).Min() is { } earliest
             && Months.Between(earliest, last) + 1 > MaxMonths)
         {
             return RuleViolation.Invalid("to", $"A series holds at most {MaxMonths} months.");
         }
 
-        var series = schools.Select(s =>
+        var spans = schools.Select(s =>
         {
-            var monthZero = MonthZero(alignment, s.History.SchoolId, s.Trajectory, initiative);
+            var monthZero = MonthZero(alignment, s, initiative);
             DateOnly? origin = alignment == AlignCalendar ? axisStart : monthZero;
-            var start = alignment == AlignCalendar
-                ? Later(axisStart!.Value, Months.Of(s.Trajectory.RegisteredAt ?? s.Trajectory.LastEventAt!.Value))
-                : monthZero;
-            IReadOnlyList<AlignedPoint> points = start is { } begin && origin is { } zero
-                ? [.. s.Trajectory.Monthly(begin, last).Select(p => new AlignedPoint(Months.Between(zero, p.Month), p))]
-                : [];
-            return new SchoolSeries(s.History.SchoolId, s.History.Name, MonthOf(s.Trajectory.FirstRoleAssignedAt), monthZero, points);
+            var start = alignment == AlignCalendar ? Later(axisStart!.Value, s.FirstMonth) : monthZero;
+            IReadOnlyList<DateOnly> months = start is { } begin && origin is not null ? [.. Months.Range(begin, last)] : [];
+            return (School: s, MonthZero: monthZero, Origin: origin, Months: months);
         }).ToList();
+        var points = await indicators.PointsAsync([.. spans.SelectMany(s => s.Months.Select(m => (s.School.Id, m)))], cancellationToken);
+        var series = spans.Select(s => new SchoolSeries(s.School.Id, s.School.Name, MonthOf(s.School.FirstRoleAssignedAt), s.MonthZero,
+            [.. s.Months.Select(m => new AlignedPoint(Months.Between(s.Origin!.Value, m), points[(s.School.Id, m)].Point))])).ToList();
         var spread = series.SelectMany(s => s.Points)
             .GroupBy(p => p.MonthIndex)
             .OrderBy(g => g.Key)
             .Select(g => new NetworkMonth(g.Key, axisStart?.AddMonths(g.Key), NetworkSpread.Of([.. g.Select(p => p.Indicators)])))
             .ToList();
-        var agreement = StageAgreement.Of(schools.SelectMany(s => s.Trajectory.AssessedAgainstDerived()));
+        var agreement = StageAgreement.Of(schools.SelectMany(s => s.StageChecks.Select(c => (c.Assessed, c.Derived))));
         return new SeriesResponse(networkId, NameOf(network, networkId), alignment, initiativeId, axisStart, last, series, spread, agreement);
     }
 
     /// <summary>The school's month 0 for an alignment other than calendar; null when it has none.</summary>
-    private static DateOnly? MonthZero(string alignment, string schoolId, CultureTrajectory trajectory, IReadOnlyList<DomainEvent> initiative) => alignment switch
+    private static DateOnly? MonthZero(string alignment, SchoolIndicatorSummary school, IReadOnlyList<DomainEvent> initiative) => alignment switch
     {
-        AlignFirstRole => MonthOf(trajectory.FirstRoleAssignedAt),
-        AlignFirstSharedDecision => MonthOf(trajectory.FirstSharedDecisionAt),
-        AlignInitiative => MonthOf(initiative.OfType<SchoolEnrolled>().Where(e => e.SchoolId == schoolId).Select(e => (DateTimeOffset?)e.OccurredAt).Min()),
+        AlignFirstRole => MonthOf(school.FirstRoleAssignedAt),
+        AlignFirstSharedDecision => MonthOf(school.FirstSharedDecisionAt),
+        AlignInitiative => MonthOf(initiative.OfType<SchoolEnrolled>().Where(e => e.SchoolId == school.Id).Select(e => (DateTimeOffset?)e.OccurredAt).Min()),
         _ => null,
     };
 

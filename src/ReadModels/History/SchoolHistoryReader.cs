@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
 using LearningOrg.EventStore;
@@ -18,6 +19,9 @@ public sealed record SchoolHistory(string SchoolId, string Name, IReadOnlyList<(
 /// </summary>
 public sealed class SchoolHistoryReader(IDocumentStore store)
 {
+    /// <summary>The store the histories are read from.</summary>
+    public IDocumentStore Store => store;
+
     /// <summary>The school's history; null when no school with this id has been recorded.</summary>
     public async Task<SchoolHistory?> ReadSchoolAsync(string schoolId, CancellationToken cancellationToken) =>
         (await ReadSchoolsAsync([schoolId], cancellationToken)).GetValueOrDefault(schoolId);
@@ -25,13 +29,24 @@ public sealed class SchoolHistoryReader(IDocumentStore store)
     /// <summary>The histories of the schools that exist among <paramref name="schoolIds"/>, keyed by id.</summary>
     public async Task<IReadOnlyDictionary<string, SchoolHistory>> ReadSchoolsAsync(IReadOnlyCollection<string> schoolIds, CancellationToken cancellationToken)
     {
+        await using var session = store.QuerySession();
+        return await ReadSchoolsAsync(session, schoolIds, [], cancellationToken);
+    }
+
+    /// <summary>
+    /// The histories of the schools that exist among <paramref name="schoolIds"/>, as <paramref name="session"/> reads
+    /// them, with <paramref name="pending"/> added to their streams: events appended in the transaction of an inline
+    /// projection, which the store does not hold yet (one it already holds is not counted twice).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, SchoolHistory>> ReadSchoolsAsync(
+        IQuerySession session, IReadOnlyCollection<string> schoolIds, IReadOnlyList<IEvent> pending, CancellationToken cancellationToken)
+    {
         var ids = schoolIds.Distinct(StringComparer.Ordinal).ToList();
         if (ids.Count == 0)
         {
             return new Dictionary<string, SchoolHistory>();
         }
-        await using var session = store.QuerySession();
-        var schoolStreams = await FetchAsync(session, ids.Select(id => StreamKeys.For(StreamKeys.School, id)), cancellationToken);
+        var schoolStreams = await FetchAsync(session, ids.Select(id => StreamKeys.For(StreamKeys.School, id)), pending, cancellationToken);
 
         var staffSpells = new Dictionary<string, Dictionary<string, List<(DateTimeOffset From, DateTimeOffset? To)>>>(StringComparer.Ordinal);
         foreach (var id in ids)
@@ -44,7 +59,7 @@ public sealed class SchoolHistoryReader(IDocumentStore store)
         }
         var teacherKeys = staffSpells.Values.SelectMany(s => s.Keys).Distinct(StringComparer.Ordinal)
             .Select(t => StreamKeys.For(StreamKeys.Teacher, t));
-        var teacherStreams = await FetchAsync(session, teacherKeys, cancellationToken);
+        var teacherStreams = await FetchAsync(session, teacherKeys, pending, cancellationToken);
 
         var histories = new Dictionary<string, SchoolHistory>(StringComparer.Ordinal);
         foreach (var (id, spells) in staffSpells)
@@ -104,9 +119,12 @@ public sealed class SchoolHistoryReader(IDocumentStore store)
         return spells;
     }
 
-    /// <summary>Several streams' events in one round trip, keyed by stream key (empty for a missing stream).</summary>
+    /// <summary>
+    /// Several streams' events in one round trip, keyed by stream key (empty for a missing stream), each followed by the
+    /// <paramref name="pending"/> events of that stream the store does not hold yet.
+    /// </summary>
     private static async Task<Dictionary<string, IReadOnlyList<DomainEvent>>> FetchAsync(
-        IQuerySession session, IEnumerable<string> streamKeys, CancellationToken cancellationToken)
+        IQuerySession session, IEnumerable<string> streamKeys, IReadOnlyList<IEvent> pending, CancellationToken cancellationToken)
     {
         var keys = streamKeys.ToList();
         if (keys.Count == 0)
@@ -114,12 +132,14 @@ public sealed class SchoolHistoryReader(IDocumentStore store)
             return new Dictionary<string, IReadOnlyList<DomainEvent>>(StringComparer.Ordinal);
         }
         var batch = session.CreateBatchQuery();
-        var pending = keys.Select(key => (Key: key, Events: batch.Events.FetchStream(key))).ToList();
+        var fetched = keys.Select(key => (Key: key, Events: batch.Events.FetchStream(key))).ToList();
         await batch.Execute(cancellationToken);
         var streams = new Dictionary<string, IReadOnlyList<DomainEvent>>(StringComparer.Ordinal);
-        foreach (var (key, events) in pending)
+        foreach (var (key, events) in fetched)
         {
-            streams[key] = [.. (await events).Select(e => (DomainEvent)e.Data)];
+            var stored = await events;
+            var held = stored.Select(e => e.Id).ToHashSet();
+            streams[key] = [.. stored.Concat(pending.Where(e => e.StreamKey == key && !held.Contains(e.Id))).Select(e => (DomainEvent)e.Data)];
         }
         return streams;
     }
