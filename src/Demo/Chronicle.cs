@@ -104,8 +104,23 @@ internal sealed class SchoolChapter(Chronicle chronicle, string schoolId)
     public void Discussion(DateTimeOffset at, string topic, ImmutableArray<string> participants, ImmutableArray<string> agreements) =>
         Record(new LeadershipDiscussionHeld(topic, participants, agreements) { OccurredAt = at });
 
-    public void EpisodeOpened(DateTimeOffset at, string episodeId, string teacherId, BreakingRanksLevel level, string description) =>
-        Record(new BreakingRanksEpisodeOpened(episodeId, teacherId, description, level) { OccurredAt = at });
+    public void EpisodeOpened(DateTimeOffset at, string episodeId, string teacherId, BreakingRanksAct act, BreakingRanksLevel level, string description) =>
+        Record(new BreakingRanksEpisodeOpened(episodeId, teacherId, act, description, level) { OccurredAt = at });
+
+    public void ColleagueReacted(DateTimeOffset at, string episodeId, string teacherId, ReactionIntensity intensity, string note) =>
+        Record(new BreakingRanksReactionRecorded(episodeId, ReactorKind.Colleague, teacherId, null, intensity, note) { OccurredAt = at });
+
+    public void TeamReacted(DateTimeOffset at, string episodeId, string team, ReactionIntensity intensity, string note) =>
+        Record(new BreakingRanksReactionRecorded(episodeId, ReactorKind.Team, null, team, intensity, note) { OccurredAt = at });
+
+    public void Reacted(DateTimeOffset at, string episodeId, ReactorKind reactedBy, ReactionIntensity intensity, string note) =>
+        Record(new BreakingRanksReactionRecorded(episodeId, reactedBy, null, null, intensity, note) { OccurredAt = at });
+
+    public void Supported(DateTimeOffset at, string episodeId, SupportKind kind, string note) =>
+        Record(new BreakingRanksSupportGiven(episodeId, kind, note) { OccurredAt = at });
+
+    public void Deescalated(DateTimeOffset at, string episodeId, BreakingRanksLevel level, string note) =>
+        Record(new BreakingRanksEpisodeDeescalated(episodeId, level, note) { OccurredAt = at });
 
     public void Escalated(DateTimeOffset at, string episodeId, BreakingRanksLevel level, string note) =>
         Record(new BreakingRanksEpisodeEscalated(episodeId, level, note) { OccurredAt = at });

@@ -28,10 +28,12 @@ public static partial class DemoStory
         school.Decision(On(2022, 2, 15), "ch-2022-phone-policy", "Student phone policy", "School climate", PrincipalConsulted,
             [DavidKim, ConnorReilly, KevinOBrien],
             "The principal asked the three longest-serving teachers before deciding.");
-        school.EpisodeOpened(On(2022, 2, 22), "ch-common-planning", MarcusJohnson, BreakingRanksLevel.SpeakingUp,
+        school.EpisodeOpened(On(2022, 2, 22), "ch-common-planning", MarcusJohnson, BreakingRanksAct.TookInitiative, BreakingRanksLevel.SpeakingUp,
             "Marcus asked at the staff meeting why the schedule has no common planning time, and handed out a draft schedule that had it.");
         school.Escalated(On(2022, 3, 15), "ch-common-planning", BreakingRanksLevel.AttractingAttention,
             "Colleagues asked who had authorised him to draft a schedule; the department chairs raised it with the principal.");
+        school.TeamReacted(On(2022, 3, 15), "ch-common-planning", "Department chairs", ReactionIntensity.OpenOpposition,
+            "Raised the draft schedule with the principal as a question of who may propose a schedule.");
         school.PrincipalMove(On(2022, 3, 29), "Sent a proposal to a committee", MarcusJohnson,
             "Placed Marcus on a schedule committee, which did not meet before the schedule was set.");
         school.Escalated(On(2022, 3, 29), "ch-common-planning", BreakingRanksLevel.DesignedIntervention,
@@ -40,6 +42,8 @@ public static partial class DemoStory
             "Last year's schedule rolled over; no common planning time.");
         school.Escalated(On(2022, 5, 3), "ch-common-planning", BreakingRanksLevel.Resistance,
             "Eight teachers signed a letter saying the draft would cost them planning periods.");
+        school.Reacted(On(2022, 5, 3), "ch-common-planning", ReactorKind.Principal, ReactionIntensity.Irritation,
+            "Told Marcus the letter showed the staff was not ready and that he should let it rest.");
         RateConditions(school, On(2022, 5, 18), collaborationTime: 1, trust: 2, principalSupport: 2, data: 2, vision: 2);
         school.Resolved(On(2022, 6, 7), "ch-common-planning", EpisodeOutcome.Withdrawn,
             "Marcus withdrew the proposal for the year; he said he would 'keep his head down'.");
@@ -82,7 +86,7 @@ public static partial class DemoStory
         school.Decision(On(2023, 9, 12), "ch-2023-pd-calendar", "Professional learning calendar for 2023-24", "Professional learning", PrincipalConsulted,
             [ElenaPetrova, PriyaSharma, GraceLiu],
             "Two of the five days given to the PLCs, at the facilitators' request.");
-        school.EpisodeOpened(On(2023, 10, 17), "ch-grade6-planning", PriyaSharma, BreakingRanksLevel.SpeakingUp,
+        school.EpisodeOpened(On(2023, 10, 17), "ch-grade6-planning", PriyaSharma, BreakingRanksAct.SpokeUp, BreakingRanksLevel.SpeakingUp,
             "Priya asked for common planning time for the whole sixth-grade team, not only PLC time, citing Grace's experience at Maple Grove.");
         school.Decision(On(2023, 11, 14), "ch-2023-math-intervention", "Mathematics intervention groups", "Instruction", Shared,
             [ElenaPetrova, FatimaHassan, WilliamTran, SarahGoldberg],
@@ -126,7 +130,7 @@ public static partial class DemoStory
             "The data lead and the facilitators set the cycle and the protocol.", equityFocus: true);
         school.PrincipalMove(On(2025, 2, 4), "Backed a teacher leader under criticism", FatimaHassan,
             "Defended the data cycle at the parents' association when results by subgroup were questioned.");
-        school.EpisodeOpened(On(2025, 3, 11), "ch-grading-policy", FatimaHassan, BreakingRanksLevel.SpeakingUp,
+        school.EpisodeOpened(On(2025, 3, 11), "ch-grading-policy", FatimaHassan, BreakingRanksAct.SpokeUp, BreakingRanksLevel.SpeakingUp,
             "Fatima showed that zeros for late work fall hardest on students who care for siblings, and proposed ending them.");
         school.Decision(On(2025, 3, 18), "ch-2025-budget", "Budget for 2025-26", "Budget", PrincipalConsulted,
             [ElenaPetrova, FatimaHassan, PriyaSharma],

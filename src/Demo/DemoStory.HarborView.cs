@@ -38,7 +38,7 @@ public static partial class DemoStory
             "The principal asked the department heads before deciding.", equityFocus: true);
         school.Discussion(On(2021, 12, 8), "The district's teacher leadership initiative", [LiamFitzgerald, SofiaRossi, RachelAdeyemi, CarlosMendoza],
             ["Harbor View will take part if it costs no teaching time", "The department heads remain the school's leadership"]);
-        school.EpisodeOpened(On(2022, 1, 19), "hv-literacy-across-content", JordanEllis, BreakingRanksLevel.SpeakingUp,
+        school.EpisodeOpened(On(2022, 1, 19), "hv-literacy-across-content", JordanEllis, BreakingRanksAct.MadePracticeVisible, BreakingRanksLevel.SpeakingUp,
             "Jordan offered to show the other departments the annotation routine that lifted his tenth graders' reading.");
         school.Decision(On(2022, 2, 9), "hv-2022-course-catalog", "Course catalog for 2022-23", "Curriculum", PrincipalConsulted,
             [LiamFitzgerald, SofiaRossi, RachelAdeyemi, CarlosMendoza],
@@ -57,7 +57,7 @@ public static partial class DemoStory
         school.Assign(On(2022, 8, 23), Roles.DataLead.RoleId, CarlosMendoza);
         school.Decision(On(2022, 9, 7), "hv-2022-pd-calendar", "Professional learning calendar for 2022-23", "Professional learning", PrincipalAlone, [],
             "Examination preparation again.");
-        school.EpisodeOpened(On(2022, 9, 27), "hv-lab-rotation", NadiaVolkova, BreakingRanksLevel.SpeakingUp,
+        school.EpisodeOpened(On(2022, 9, 27), "hv-lab-rotation", NadiaVolkova, BreakingRanksAct.TookInitiative, BreakingRanksLevel.SpeakingUp,
             "Nadia proposed rotating lab sections across the science department and visiting each other's labs to coach.");
         school.Escalated(On(2022, 10, 18), "hv-lab-rotation", BreakingRanksLevel.AttractingAttention,
             "Colleagues complained that she was telling them how to teach; the physics vacancy was blamed on 'all this pressure'.");
@@ -144,8 +144,12 @@ public static partial class DemoStory
             "The ninth-grade team designed an advisory period to catch students falling behind in their first term.", equityFocus: true);
         school.Discussion(On(2024, 11, 6), "Advisory design", [AmaraNwosu, JordanEllis, MariaSantos, IsaacLevy, AndreBaptiste],
             ["Advisory meets three times a week", "Every ninth grader has one adult who checks in weekly"]);
-        school.EpisodeOpened(On(2024, 11, 13), "hv-advisory", AmaraNwosu, BreakingRanksLevel.AttractingAttention,
+        school.EpisodeOpened(On(2024, 11, 13), "hv-advisory", AmaraNwosu, BreakingRanksAct.LedDesignedIntervention, BreakingRanksLevel.AttractingAttention,
             "Upper-grade teachers complained about giving up homeroom minutes for Amara's ninth-grade advisory.");
+        school.Reacted(On(2024, 11, 20), "hv-advisory", ReactorKind.Parents, ReactionIntensity.MildIrritation,
+            "Some ninth-grade parents asked whether advisory replaced study time before examinations.");
+        school.Supported(On(2024, 12, 4), "hv-advisory", SupportKind.ProtectedTime,
+            "The principal moved advisory into a protected block so that no homeroom minutes were lost.");
         school.Decision(On(2025, 1, 22), "hv-2025-common-assessments", "Common assessments in algebra and biology", "Assessment", TeacherLed,
             [CarlosMendoza, RachelAdeyemi, IsaacLevy, AndreBaptiste],
             "The PLCs wrote them; the data lead reports them by team.");

@@ -36,7 +36,7 @@ public static partial class DemoStory
         school.Discussion(On(2021, 10, 19), "What teacher leadership could mean at Maple Grove",
             [MayaChen, AishaRahman, GraceLiu, JamesOkafor, LuciaFernandez, BenWalsh],
             ["Teacher-leader roles are never evaluative", "Coaching starts by invitation", "Grade teams choose their own inquiry questions"]);
-        school.EpisodeOpened(On(2021, 10, 26), "mg-peer-observation", MayaChen, BreakingRanksLevel.SpeakingUp,
+        school.EpisodeOpened(On(2021, 10, 26), "mg-peer-observation", MayaChen, BreakingRanksAct.MadePracticeVisible, BreakingRanksLevel.SpeakingUp,
             "Maya invited colleagues to watch her guided-reading groups and asked to watch theirs.");
         school.Decision(On(2021, 11, 16), "mg-2021-plc-time", "Weekly PLC time during specials", "Schedule", PrincipalConsulted,
             [AishaRahman, GraceLiu, MayaChen],
@@ -45,6 +45,10 @@ public static partial class DemoStory
             "Rearranged the specials rota so that every grade team has one shared 45-minute block a week.");
         school.Escalated(On(2021, 11, 30), "mg-peer-observation", BreakingRanksLevel.AttractingAttention,
             "Staff-room jokes about 'the principal's spy'; two colleagues declined visits.");
+        school.ColleagueReacted(On(2021, 11, 30), "mg-peer-observation", BenWalsh, ReactionIntensity.Irritation,
+            "Declined a visit and asked whether notes from the visits would reach the principal.");
+        school.Supported(On(2021, 12, 7), "mg-peer-observation", SupportKind.PrincipalBacking,
+            "The principal repeated at the staff meeting that visits are the teachers' own and nothing is written down for her.");
         school.Assign(On(2022, 1, 11), Roles.PlcFacilitator.RoleId, TomBecker);
         school.Decision(On(2022, 1, 18), "mg-2022-plc-norms", "Norms for the PLCs", "Collaboration", Shared,
             [AishaRahman, GraceLiu, TomBecker, MayaChen, BenWalsh, PeterNakamura],
@@ -78,15 +82,23 @@ public static partial class DemoStory
         school.Decision(On(2022, 9, 20), "mg-2022-math-materials", "Supplementary mathematics materials", "Curriculum", TeacherLed,
             [JamesOkafor, TomBecker, OliviaGrant],
             "The upper and lower grade teams trialled two sets for three weeks and chose together.");
-        school.EpisodeOpened(On(2022, 10, 11), "mg-data-wall", JamesOkafor, BreakingRanksLevel.SpeakingUp,
+        school.EpisodeOpened(On(2022, 10, 11), "mg-data-wall", JamesOkafor, BreakingRanksAct.MadePracticeVisible, BreakingRanksLevel.SpeakingUp,
             "James posted grade-level reading and mathematics results, class by class, in the staff room.");
         school.Decision(On(2022, 10, 25), "mg-2022-family-conferences", "Student-led family conferences", "Families", Shared,
             [LuciaFernandez, RosaDelgado, OliviaGrant, BenWalsh],
             "Teachers piloted student-led conferences in two grades; families asked for interpreters at every one.", equityFocus: true);
         school.Escalated(On(2022, 10, 25), "mg-data-wall", BreakingRanksLevel.AttractingAttention,
             "Colleagues asked who had allowed class results on the wall; one teacher took her class's sheet down.");
+        school.TeamReacted(On(2022, 10, 25), "mg-data-wall", "Grade 4 team", ReactionIntensity.Irritation,
+            "Asked in their PLC why their classes were on show before anyone had talked about the results.");
         school.Escalated(On(2022, 11, 15), "mg-data-wall", BreakingRanksLevel.DesignedIntervention,
             "The building representative asked for the wall to come down pending a staff vote.");
+        school.Reacted(On(2022, 11, 15), "mg-data-wall", ReactorKind.Union, ReactionIntensity.OpenOpposition,
+            "A formal request to remove the wall until the staff had voted on it.");
+        school.Supported(On(2022, 11, 22), "mg-data-wall", SupportKind.Mediation,
+            "The coach chaired a meeting of James, the building representative and the grade-team leads.");
+        school.Deescalated(On(2022, 11, 29), "mg-data-wall", BreakingRanksLevel.AttractingAttention,
+            "With class names taken off the sheets, the building representative withdrew the request for a vote.");
         school.Decision(On(2022, 12, 6), "mg-2022-budget", "Discretionary budget priorities", "Budget", PrincipalConsulted,
             [JamesOkafor, MayaChen],
             "The principal kept the final say on the budget but took the leadership team's ranking.");
@@ -172,7 +184,7 @@ public static partial class DemoStory
         school.Decision(On(2025, 4, 15), "mg-2025-pd-priorities", "Professional learning priorities for 2025-26", "Professional learning", TeacherLed,
             [AishaRahman, PeterNakamura, MayaChen, SamuelOrtiz],
             "Chosen by the facilitators from the teams' inquiry questions.");
-        school.EpisodeOpened(On(2025, 4, 22), "mg-report-cards", AishaRahman, BreakingRanksLevel.SpeakingUp,
+        school.EpisodeOpened(On(2025, 4, 22), "mg-report-cards", AishaRahman, BreakingRanksAct.SpokeUp, BreakingRanksLevel.SpeakingUp,
             "Aisha proposed moving every grade to standards-based report cards next year, beyond what the pilot showed; some colleagues want another year of piloting.");
         RateConditions(school, On(2025, 5, 13), collaborationTime: 4, trust: 4, principalSupport: 4, data: 4, vision: 4);
         school.Decision(On(2025, 5, 20), "mg-2025-roles", "Teacher-leader roles for 2025-26", "Leadership", StaffConsensus,

@@ -37,6 +37,15 @@ public sealed record EventType(Type ClrType, string Name, string Aggregate)
 
     public bool IsFollowUpOnly => FollowUpOf is not null;
 
+    /// <summary>
+    /// The newer version it is read as, when it is an older version kept for stored events and old exports
+    /// (<see cref="ISupersededBy{TNext}"/>); else null.
+    /// </summary>
+    public Type? SupersededBy { get; } = ClrType.GetInterfaces()
+        .SingleOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ISupersededBy<>))?.GetGenericArguments()[0];
+
+    public bool IsSuperseded => SupersededBy is not null;
+
     /// <summary>The fields that name another aggregate's stream (<see cref="TouchesAttribute"/>), in declaration order.</summary>
     public IReadOnlyList<(PropertyInfo Field, string Aggregate)> TouchedFields { get; } =
     [
@@ -87,6 +96,17 @@ public static class EventCatalog
     }
 
     public static EventType? Find(string name) => ByName.GetValueOrDefault(name);
+
+    /// <summary>The event in its current version: an older version upcast, through each newer one, else itself.</summary>
+    public static DomainEvent Current(DomainEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        while (For(e).SupersededBy is { } next)
+        {
+            e = (DomainEvent)typeof(ISupersededBy<>).MakeGenericType(next).GetMethod(nameof(ISupersededBy<DomainEvent>.Upcast))!.Invoke(e, null)!;
+        }
+        return e;
+    }
 
     /// <summary>
     /// The commands of <paramref name="aggregate"/>, the creation first, then in the order their records are declared

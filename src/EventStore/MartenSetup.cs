@@ -1,8 +1,10 @@
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using JasperFx;
 using JasperFx.Events;
 using LearningOrg.Domain;
+using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Initiatives;
 using LearningOrg.Domain.Networks;
 using LearningOrg.Domain.Schools;
@@ -78,7 +80,24 @@ public static class MartenSetup
         options.Events.EnableUniqueIndexOnEventId = true;
         foreach (var type in EventCatalog.All)
         {
-            options.Events.MapEventType(type.ClrType, type.Name);
+            if (type.SupersededBy is { } next)
+            {
+                // Stored events of an older version stay as they were written and are read as the newer version,
+                // so every reader (folds, read models, exports) sees one shape.
+                UpcastMethod.MakeGenericMethod(type.ClrType, next).Invoke(null, [options, type.Name]);
+            }
+            else
+            {
+                options.Events.MapEventType(type.ClrType, type.Name);
+            }
         }
     }
+
+    private static readonly MethodInfo UpcastMethod =
+        typeof(MartenSetup).GetMethod(nameof(Upcast), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static void Upcast<TOld, TNew>(StoreOptions options, string storedName)
+        where TOld : DomainEvent, ISupersededBy<TNew>
+        where TNew : DomainEvent =>
+        options.Events.Upcast<TOld, TNew>(storedName, old => old.Upcast());
 }

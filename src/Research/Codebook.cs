@@ -80,7 +80,10 @@ public static class Codebook
             "exports (the default) teacher ids are replaced by keyed pseudonyms wherever they appear, fields holding a " +
             "person's name are left out, and in free text teachers' registered full names are replaced by their " +
             "pseudonym and the other names name fields hold (who assessed, who observed) by [name withheld]; other free " +
-            "text is exported as written and may still mention people (first names, nicknames).",
+            "text is exported as written and may still mention people (first names, nicknames). An event stored in an " +
+            "older version of its type is exported in the current version, as every reader of the store sees it (its " +
+            "eventId, sequence and times unchanged); the older version stays in this codebook, its description saying " +
+            "how it maps, so that older exports still read and import.",
             Envelope,
             new CsvConventions(
                 "UTF-8 without byte order mark; RFC 4180 quoting",
@@ -253,6 +256,7 @@ public static class Codebook
         ["toSchoolId"] = Id("The school the teacher joins."),
         ["teacherId"] = Id("The teacher's id."),
         ["PrincipalMoveRecorded.teacherId"] = new("The teacher the move concerned, if one did.", Identifier: true, Optional: true),
+        ["BreakingRanksReactionRecorded.teacherId"] = new("The colleague who reacted, on the school's staff that day, when reactedBy is Colleague; else null.", Identifier: true, Optional: true),
         ["roleId"] = Id("The teacher-leader role's id, unique within its school."),
         ["decisionId"] = Id("The decision's id, unique within its school."),
         ["episodeId"] = Id("The breaking-ranks episode's id, unique within its school."),
@@ -285,6 +289,7 @@ public static class Codebook
         ["roleTitle"] = Text(Limits.Name, "The title of the role the framework is for."),
         ["unit"] = Text(Limits.Label, "The unit of the measure's baseline, target and observed values."),
         ["kind"] = Text(Limits.Label, "The kind of intervention (e.g. coaching cycle, release time)."),
+        ["team"] = Text(Limits.Label, "The team that reacted, by the team's name (e.g. Grade 6 team), when reactedBy is Team; else null.", optional: true),
         ["focus"] = Text(Limits.ShortText, "What the learning focused on.", optional: true),
 
         // Long texts.
@@ -331,7 +336,11 @@ public static class Codebook
         ["roleKind"] = Value("Whether holding the role is teacher leadership or an administrative appointment (the indicators leave the latter out); absent in definitions stored before it could be recorded, which read as teacher leadership."),
         ["mode"] = Value("How the decision was taken, from the principal alone to the whole staff (in this order)."),
         ["equityFocus"] = Value("Whether the decision was taken with equity as an explicit focus."),
-        ["level"] = Value("How far the school's reaction went (in this order: speaking up is the mildest, resistance the strongest)."),
+        ["level"] = Value("Where the episode's course stands on the spectrum of irritation (in this order: speaking up is the mildest, resistance the strongest); an opening's level is where the course starts, a de-escalation's never below it."),
+        ["BreakingRanksEpisodeOpened.act"] = Value("What the teacher leader did, from the least to the most visible step (in this order); NotRecorded when nobody recorded it, as in every episode stored as BreakingRanksEpisodeOpened.v1."),
+        ["reactedBy"] = Value("Who reacted: a colleague (named in teacherId), a team (named in team), or a kind of person or group; never a person's name."),
+        ["intensity"] = Value("How strongly they reacted, from mild irritation to resistance (in this order)."),
+        ["BreakingRanksSupportGiven.kind"] = Value("How the school supported the teacher leader; a note is required for Other."),
         ["BreakingRanksEpisodeResolved.outcome"] = Value("How the episode ended."),
         ["act"] = Value("The informal act of leadership observed."),
         ["domain"] = Value("The Teacher Leader Model Standards domain it belongs to."),

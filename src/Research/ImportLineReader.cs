@@ -223,6 +223,9 @@ internal sealed class ImportLineReader(ImportTally tally)
         {
             return (null, false, Invalid(eventId, "occurredAt", "occurredAt is required: a historical record says when it happened."));
         }
+        // A line of an older version is imported as the version recorded today, as the store reads it.
+        data = EventCatalog.Current(data);
+        type = EventCatalog.For(data);
         // The system's own follow-ups: the line that caused them re-creates them.
         if (type.IsFollowUpOnly || (commandId is not null && FollowUp.IsFollowUpCommand(commandId)))
         {

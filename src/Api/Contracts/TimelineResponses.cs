@@ -47,7 +47,10 @@ public sealed record EpisodesResponse(string SchoolId, IReadOnlyList<EpisodeItem
 
 /// <summary>A breaking-ranks episode as a span, from its opening to its resolution.</summary>
 /// <param name="Status"><c>open</c> or <c>resolved</c>.</param>
+/// <param name="Escalations">Every change of its course, up or down, in order.</param>
 /// <param name="HighestLevel">The highest level of irritation it reached.</param>
+/// <param name="Act">What the teacher leader did.</param>
+/// <param name="Level">Where its course is now.</param>
 /// <param name="DaysOpen">Whole days from opening to resolution, or to now while open.</param>
 public sealed record EpisodeItem(
     string EpisodeId,
@@ -61,9 +64,14 @@ public sealed record EpisodeItem(
     DateTimeOffset? ResolvedAt,
     EpisodeOutcome? Outcome,
     string? ResolutionNote,
-    int DaysOpen)
+    int DaysOpen,
+    BreakingRanksAct Act,
+    BreakingRanksLevel Level,
+    IReadOnlyList<EpisodeReaction> Reactions,
+    IReadOnlyList<EpisodeSupport> Supports)
 {
     public static EpisodeItem From(EpisodeSpan span, DateTimeOffset now) =>
         new(span.EpisodeId, span.TeacherId, span.Description, span.ResolvedAt is null ? "open" : "resolved", span.OpenedAt,
-            span.OpeningLevel, span.Escalations, span.HighestLevel, span.ResolvedAt, span.Outcome, span.ResolutionNote, span.DaysOpen(now));
+            span.OpeningLevel, span.Escalations, span.HighestLevel, span.ResolvedAt, span.Outcome, span.ResolutionNote, span.DaysOpen(now),
+            span.Act, span.Level, span.Reactions ?? [], span.Supports ?? []);
 }

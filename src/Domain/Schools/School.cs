@@ -60,9 +60,12 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
         LeadershipDiscussionHeld => state with { LeadershipDiscussions = state.LeadershipDiscussions + 1 },
         BreakingRanksEpisodeOpened e => state with
         {
-            Episodes = state.Episodes.SetItem(e.EpisodeId, new EpisodeState(e.TeacherId, e.OccurredAt, e.Level, e.OccurredAt)),
+            Episodes = state.Episodes.SetItem(e.EpisodeId, new EpisodeState(e.TeacherId, e.OccurredAt, e.Level, e.OccurredAt, OpeningLevel: e.Level)),
         },
+        BreakingRanksReactionRecorded e => UpdateEpisode(state, e.EpisodeId, x => x with { LastEventAt = e.OccurredAt }),
+        BreakingRanksSupportGiven e => UpdateEpisode(state, e.EpisodeId, x => x with { LastEventAt = e.OccurredAt }),
         BreakingRanksEpisodeEscalated e => UpdateEpisode(state, e.EpisodeId, x => x with { Level = e.Level, LastEventAt = e.OccurredAt }),
+        BreakingRanksEpisodeDeescalated e => UpdateEpisode(state, e.EpisodeId, x => x with { Level = e.Level, LastEventAt = e.OccurredAt }),
         BreakingRanksEpisodeResolved e => UpdateEpisode(state, e.EpisodeId, x => x with { Outcome = e.Outcome, LastEventAt = e.OccurredAt }),
         // A value older than the one held, or a departure of a teacher not on the staff, changes nothing.
         StaffCountChanged or TeacherLeftStaff or LeadershipStageAssessed or SchoolConditionAssessed => state,
@@ -158,6 +161,7 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
             ?? CheckOnStaff(state, e.Participants, e.OccurredAt, "participants"),
         BreakingRanksEpisodeOpened e => Check.Id(e.EpisodeId, "episodeId")
             ?? Check.Id(e.TeacherId, "teacherId")
+            ?? Check.Defined(e.Act, "act")
             ?? Check.Text(e.Description, "description", Limits.LongText)
             ?? Check.Defined(e.Level, "level")
             ?? (state.Episodes.ContainsKey(e.EpisodeId) ? RuleViolation.Conflict("episode-exists", $"Episode {e.EpisodeId} is already recorded.", "episodeId") : null)
@@ -168,6 +172,18 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
             ?? (e.Level <= episode!.Level
                 ? RuleViolation.Conflict("not-an-escalation", $"Episode {e.EpisodeId} is already at {episode.Level}; an escalation must reach a higher level.", "level")
                 : null),
+        BreakingRanksEpisodeDeescalated e => Check.Defined(e.Level, "level")
+            ?? Check.Text(e.Note, "note", Limits.Note, required: false)
+            ?? CheckOpenEpisode(state, e.EpisodeId, e.OccurredAt, out var episode)
+            ?? (e.Level >= episode!.Level
+                ? RuleViolation.Conflict("not-a-deescalation", $"Episode {e.EpisodeId} is at {episode.Level}; a de-escalation must reach a lower level.", "level")
+                : e.Level < episode.OpeningLevel
+                    ? RuleViolation.Conflict("below-opening-level", $"Episode {e.EpisodeId} opened at {episode.OpeningLevel}; its course does not fall below where it started.", "level")
+                    : null),
+        BreakingRanksReactionRecorded e => CheckReaction(state, e),
+        BreakingRanksSupportGiven e => Check.Defined(e.Kind, "kind")
+            ?? Check.Text(e.Note, "note", Limits.Note, required: e.Kind == SupportKind.Other)
+            ?? CheckOpenEpisode(state, e.EpisodeId, e.OccurredAt, out _),
         BreakingRanksEpisodeResolved e => Check.Defined(e.Outcome, "outcome")
             ?? Check.Text(e.Note, "note", Limits.Note, required: false)
             ?? CheckOpenEpisode(state, e.EpisodeId, e.OccurredAt, out _),
@@ -276,6 +292,25 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
             ? RuleViolation.Conflict("before-history", $"Role {roleId} was defined on {role.Definition.OccurredAt:O}.", "occurredAt")
             : null;
     }
+
+    /// <summary>A colleague is named by teacher id and a team by its name; every other reactor by its kind alone.</summary>
+    private static RuleViolation? CheckReaction(SchoolState state, BreakingRanksReactionRecorded e) =>
+        Check.Defined(e.ReactedBy, "reactedBy")
+        ?? Check.Defined(e.Intensity, "intensity")
+        ?? Check.Text(e.Note, "note", Limits.Note, required: false)
+        ?? (e.ReactedBy == ReactorKind.Colleague
+            ? (e.TeacherId is null
+                ? RuleViolation.Invalid("teacherId", "A colleague's reaction names the colleague by teacher id.")
+                : Check.Id(e.TeacherId, "teacherId"))
+            : e.TeacherId is null ? null : RuleViolation.Invalid("teacherId", "Only a colleague's reaction names a teacher; leave teacherId empty."))
+        ?? (e.ReactedBy == ReactorKind.Team
+            ? (e.Team is null ? RuleViolation.Invalid("team", "A team's reaction names the team, e.g. \"Grade 6 team\".") : Check.Text(e.Team, "team", Limits.Label))
+            : e.Team is null ? null : RuleViolation.Invalid("team", "Only a team's reaction names a team; leave team empty."))
+        ?? CheckOpenEpisode(state, e.EpisodeId, e.OccurredAt, out var episode)
+        ?? (e.TeacherId is null ? null
+            : e.TeacherId == episode!.TeacherId
+                ? RuleViolation.Invalid("teacherId", "A reaction comes from someone other than the teacher leader who broke ranks.")
+                : CheckOnStaff(state, [e.TeacherId], e.OccurredAt, "teacherId"));
 
     private static RuleViolation? CheckOpenEpisode(SchoolState state, string episodeId, DateTimeOffset at, out EpisodeState? episode)
     {

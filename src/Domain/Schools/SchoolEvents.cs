@@ -12,14 +12,6 @@ public enum DecidedAt { System, School }
 /// <summary>Who took a decision, from the principal alone to the whole staff.</summary>
 public enum DecisionMode { PrincipalAlone, PrincipalConsulted, Shared, TeacherLed, StaffConsensus }
 
-/// <summary>
-/// The spectrum of irritation that a teacher breaking ranks in a flat hierarchy provokes, in order.
-/// </summary>
-public enum BreakingRanksLevel { SpeakingUp, AttractingAttention, DesignedIntervention, Resistance }
-
-/// <summary>How a breaking-ranks episode ended.</summary>
-public enum EpisodeOutcome { Accepted, Negotiated, Withdrawn, Unresolved }
-
 /// <summary>An event in a school's stream.</summary>
 [GenerateSerializer]
 public abstract record SchoolEvent : DomainEvent;
@@ -155,29 +147,3 @@ public sealed record LeadershipDiscussionHeld(
     [property: Id(0)] string Topic,
     [property: Id(1), TeacherReference] ImmutableArray<string> Participants,
     [property: Id(2)] ImmutableArray<string> Agreements) : SchoolEvent;
-
-/// <summary>A teacher steps out of the flat hierarchy; <see cref="Level"/> is the school's first reaction.</summary>
-[GenerateSerializer, Alias("BreakingRanksEpisodeOpened.v1")]
-[Meaning("A teacher stepped out of the flat hierarchy; level is the school's first reaction.")]
-[Command("breaking-ranks", "Open a breaking-ranks episode: a teacher steps out of the flat hierarchy")]
-public sealed record BreakingRanksEpisodeOpened(
-    [property: Id(0)] string EpisodeId,
-    [property: Id(1), TeacherReference] string TeacherId,
-    [property: Id(2)] string Description,
-    [property: Id(3)] BreakingRanksLevel Level) : SchoolEvent;
-
-[GenerateSerializer, Alias("BreakingRanksEpisodeEscalated.v1")]
-[Meaning("The school's reaction to an episode reached a higher level.")]
-[Command("breaking-ranks-escalations", "Record that an episode escalated to a higher level")]
-public sealed record BreakingRanksEpisodeEscalated(
-    [property: Id(0)] string EpisodeId,
-    [property: Id(1)] BreakingRanksLevel Level,
-    [property: Id(2)] string Note) : SchoolEvent;
-
-[GenerateSerializer, Alias("BreakingRanksEpisodeResolved.v1")]
-[Meaning("An episode ended; it takes no further events.")]
-[Command("breaking-ranks-resolutions", "Record how an episode was resolved")]
-public sealed record BreakingRanksEpisodeResolved(
-    [property: Id(0)] string EpisodeId,
-    [property: Id(1)] EpisodeOutcome Outcome,
-    [property: Id(2)] string Note) : SchoolEvent;

@@ -34,7 +34,8 @@ public sealed record EpisodeState(
     [property: Id(1)] DateTimeOffset OpenedAt,
     [property: Id(2)] BreakingRanksLevel Level,
     [property: Id(3)] DateTimeOffset LastEventAt,
-    [property: Id(4)] EpisodeOutcome? Outcome = null)
+    [property: Id(4)] EpisodeOutcome? Outcome = null,
+    [property: Id(5)] BreakingRanksLevel OpeningLevel = BreakingRanksLevel.SpeakingUp)
 {
     public bool IsResolved => Outcome is not null;
 }
@@ -50,7 +51,7 @@ public sealed record ConditionRating(
 /// stage, condition ratings) keep the one that happened last, whatever order the history was entered in.
 /// </summary>
 [GenerateSerializer, Immutable]
-[SnapshotFormat(3)]
+[SnapshotFormat(4)]
 public sealed record SchoolState(
     [property: Id(0)] string Name,
     [property: Id(1)] string District,

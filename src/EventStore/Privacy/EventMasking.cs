@@ -20,7 +20,8 @@ public static class EventMasking
 
     public static void Configure(StoreOptions options)
     {
-        foreach (var type in EventCatalog.All)
+        // An older version is read as its newer one, whose rule masks it.
+        foreach (var type in EventCatalog.All.Where(t => !t.IsSuperseded))
         {
             AddRuleMethod.MakeGenericMethod(type.ClrType).Invoke(null, [options]);
         }

@@ -95,7 +95,10 @@ public abstract class EventSourcedGrain<TAggregate, TState, TEvent>(EventSourced
         var outcome = type.FollowUpOf is { } causes
             ? Reject(new RuleViolation(ViolationKind.Invalid, "follow-up-only",
                 $"{type.Kind} is recorded only by the system, as the follow-up of {string.Join(" or ", causes)}: record that instead.", "type"))
-            : await DecideAndAppend(context, proposed);
+            : type.SupersededBy is { } next
+                ? Reject(new RuleViolation(ViolationKind.Invalid, "superseded",
+                    $"{type.Name} is an older version, kept only to read stored events: record {EventCatalog.For(next).Name} instead.", "type"))
+                : await DecideAndAppend(context, proposed);
         metrics.CommandHandled(AggregateKind, outcome.Replayed, outcome.Violation);
         return outcome;
     }

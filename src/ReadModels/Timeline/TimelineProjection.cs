@@ -96,11 +96,8 @@ public sealed class TimelineProjection : IProjection
                 case TeacherLeftStaff left:
                     staffChanges.Add((left.TeacherId, sourceId));
                     break;
-                case BreakingRanksEpisodeEscalated escalated:
-                    lookups.Add(TimelineLookup.Episode(sourceId, escalated.EpisodeId));
-                    break;
-                case BreakingRanksEpisodeResolved resolved:
-                    lookups.Add(TimelineLookup.Episode(sourceId, resolved.EpisodeId));
+                case IEpisodeEvent episode:
+                    lookups.Add(TimelineLookup.Episode(sourceId, episode.EpisodeId));
                     break;
                 case InterventionCompleted completed:
                     lookups.Add(TimelineLookup.Intervention(sourceId, completed.InterventionId));
@@ -153,11 +150,8 @@ public sealed class TimelineProjection : IProjection
                 batch.Documents.Store(TimelineLookup.Episode(schoolId, opened.EpisodeId),
                     new TimelineLookup(TimelineLookup.Episode(schoolId, opened.EpisodeId), opened.TeacherId));
                 break;
-            case BreakingRanksEpisodeEscalated escalated:
-                episodeTeacher = (await batch.Documents.LoadAsync<TimelineLookup>(TimelineLookup.Episode(schoolId, escalated.EpisodeId), cancellation))?.Value;
-                break;
-            case BreakingRanksEpisodeResolved resolved:
-                episodeTeacher = (await batch.Documents.LoadAsync<TimelineLookup>(TimelineLookup.Episode(schoolId, resolved.EpisodeId), cancellation))?.Value;
+            case IEpisodeEvent episode:
+                episodeTeacher = (await batch.Documents.LoadAsync<TimelineLookup>(TimelineLookup.Episode(schoolId, episode.EpisodeId), cancellation))?.Value;
                 break;
         }
         Write(batch, schoolId, e, schoolId, episodeTeacher);
@@ -279,9 +273,12 @@ public sealed class TimelineProjection : IProjection
     /// </summary>
     public static string Summarize(DomainEvent data, string sourceId) => TimelineText.Summary(data, sourceId);
 
-    /// <summary>An entry's <see cref="TimelineEntry.Data"/> read back as the event it was written from.</summary>
+    /// <summary>
+    /// An entry's <see cref="TimelineEntry.Data"/> read back as the event it was written from, in its current version
+    /// (an entry written before a newer version existed reads as the store reads its event).
+    /// </summary>
     public static DomainEvent ReadData(JsonElement data, Type eventType) =>
-        (DomainEvent)(data.Deserialize(eventType, DataJson) ?? throw new JsonException($"A timeline entry's data is not a {eventType.Name}."));
+        EventCatalog.Current((DomainEvent)(data.Deserialize(eventType, DataJson) ?? throw new JsonException($"A timeline entry's data is not a {eventType.Name}.")));
 
     /// <summary>PostgreSQL keeps the store's timestamp to the microsecond; so does the timeline, so that the two agree.</summary>
     private static DateTimeOffset ToMicroseconds(DateTimeOffset at)

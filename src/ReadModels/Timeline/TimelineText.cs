@@ -24,7 +24,9 @@ internal static class TimelineText
         PrincipalMoveRecorded { TeacherId: { } teacher } => [teacher],
         LeadershipDiscussionHeld e => Distinct(e.Participants),
         BreakingRanksEpisodeOpened e => [e.TeacherId],
-        BreakingRanksEpisodeEscalated or BreakingRanksEpisodeResolved when episodeTeacher is not null => [episodeTeacher],
+        BreakingRanksReactionRecorded { TeacherId: { } colleague } when episodeTeacher is not null => Distinct([episodeTeacher, colleague]),
+        BreakingRanksReactionRecorded { TeacherId: { } colleague } => [colleague],
+        IEpisodeEvent when episodeTeacher is not null => [episodeTeacher],
         _ => [],
     };
 
@@ -48,8 +50,11 @@ internal static class TimelineText
         SchoolConditionAssessed e => $"Condition '{e.Condition}' rated {e.Rating} of 4",
         PrincipalMoveRecorded e => $"Principal move: {e.Move}{(e.TeacherId is null ? "" : $" (with {e.TeacherId})")}",
         LeadershipDiscussionHeld e => $"Leadership discussion on '{e.Topic}' ({Count(Length(e.Participants), "participant")}, {Count(Length(e.Agreements), "agreement")})",
-        BreakingRanksEpisodeOpened e => $"{e.TeacherId} broke ranks ({e.Level}): {Cut(e.Description)}",
-        BreakingRanksEpisodeEscalated e => $"Episode {e.EpisodeId} escalated to {e.Level}",
+        BreakingRanksEpisodeOpened e => $"{e.TeacherId} broke ranks: {Label(e.Act)} ({Label(e.Level)}): {Cut(e.Description)}",
+        BreakingRanksReactionRecorded e => $"Episode {e.EpisodeId}: {Reactor(e)} reacted with {Label(e.Intensity).ToLowerInvariant()}{Noted(e.Note)}",
+        BreakingRanksSupportGiven e => $"Episode {e.EpisodeId}: support given, {Label(e.Kind).ToLowerInvariant()}{Noted(e.Note)}",
+        BreakingRanksEpisodeEscalated e => $"Episode {e.EpisodeId} escalated to {Label(e.Level)}",
+        BreakingRanksEpisodeDeescalated e => $"Episode {e.EpisodeId} calmed to {Label(e.Level)}",
         BreakingRanksEpisodeResolved e => $"Episode {e.EpisodeId} resolved: {e.Outcome}",
         TeacherRegistered e => $"{e.Name} ({sourceId}) registered at {e.SchoolId}",
         TeacherMovedSchool e => $"{sourceId} moved from {e.FromSchoolId} to {e.ToSchoolId}",
@@ -77,6 +82,17 @@ internal static class TimelineText
 
     private static string[] Distinct(System.Collections.Immutable.ImmutableArray<string> ids) =>
         ids.IsDefault ? [] : [.. ids.Distinct(StringComparer.Ordinal)];
+
+    private static string Label(Enum value) => EnumLabel.Of(value);
+
+    private static string Noted(string? note) => string.IsNullOrWhiteSpace(note) ? "" : $": {Cut(note)}";
+
+    private static string Reactor(BreakingRanksReactionRecorded e) => e.ReactedBy switch
+    {
+        ReactorKind.Colleague => e.TeacherId ?? Label(e.ReactedBy),
+        ReactorKind.Team => e.Team ?? Label(e.ReactedBy),
+        _ => Label(e.ReactedBy),
+    };
 
     private static int Length(System.Collections.Immutable.ImmutableArray<string> items) => items.IsDefault ? 0 : items.Length;
 

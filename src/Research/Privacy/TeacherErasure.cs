@@ -193,8 +193,7 @@ public sealed class TeacherErasure(IDocumentStore store, IGrainFactory grains, T
     private static string? EpisodeOf(object data) => data switch
     {
         BreakingRanksEpisodeOpened e => e.EpisodeId,
-        BreakingRanksEpisodeEscalated e => e.EpisodeId,
-        BreakingRanksEpisodeResolved e => e.EpisodeId,
+        IEpisodeEvent e => e.EpisodeId,
         _ => null,
     };
 }

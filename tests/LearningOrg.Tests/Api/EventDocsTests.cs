@@ -46,9 +46,20 @@ public sealed class EventDocsTests
             | `sequence`, `version` | its global position across all streams, and its position in its own stream |
 
             A type's name never changes once published. A change of shape becomes a new type with the next version
-            (`DecisionRecorded.v2`), and the old version stays readable.
+            (`DecisionRecorded.v2`), and the old version stays readable: its stored events stay as they were written
+            and are read as the newer version (upcast) by the aggregates, the read models, replays and exports, and an
+            old export's lines of it import as the newer version. No command records an older version.
+
+            | older version | read as | how |
+            |---|---|---|
 
             """);
+        // The older versions' rows, from the catalog.
+        foreach (var older in EventCatalog.All.Where(t => t.IsSuperseded))
+        {
+            text.Append("| `").Append(older.Name).Append("` | `").Append(EventCatalog.For(older.SupersededBy!).Name).Append("` | ")
+                .Append(older.Description).Append(" |\n");
+        }
         foreach (var group in EventTypeEndpoints.Describe().GroupBy(t => t.Aggregate))
         {
             text.Append('\n').Append("## ").Append(group.Key).Append(" streams (`").Append(group.Key).Append("/{id}`)\n\n");

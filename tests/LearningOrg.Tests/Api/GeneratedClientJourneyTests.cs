@@ -74,6 +74,7 @@ public sealed class GeneratedClientJourneyTests(ApiFixture api) : IClassFixture<
         {
             EpisodeId = "e1",
             TeacherId = teacherId,
+            Act = Client.BreakingRanksAct.MadePracticeVisible,
             Description = "Proposed peer observation",
             Level = Client.BreakingRanksLevel.SpeakingUp,
             OccurredAt = Founded.AddDays(5),

@@ -44,7 +44,7 @@ internal sealed class History
         Teacher(teacherId, new InformalLeadershipObserved(LeadershipAct.ModeledPractice, LeadershipDomain.Instruction, "", "principal"), at);
 
     public History Opened(string episodeId, DateTimeOffset at, BreakingRanksLevel level = BreakingRanksLevel.SpeakingUp) =>
-        Add(new BreakingRanksEpisodeOpened(episodeId, "t1", "", level), at);
+        Add(new BreakingRanksEpisodeOpened(episodeId, "t1", BreakingRanksAct.SpokeUp, "", level), at);
 
     public History Escalated(string episodeId, BreakingRanksLevel level, DateTimeOffset at) =>
         Add(new BreakingRanksEpisodeEscalated(episodeId, level, ""), at);

@@ -45,7 +45,7 @@ internal static class RandomCultureHistory
                 4 => new RoleVacated(role, teacher, ""),
                 5 or 6 or 7 => new DecisionRecorded(name($"d{i}"), "Decision", "Area", Modes[(choice / 16) % (uint)Modes.Length],
                     [.. Teachers.Where((_, t) => ((choice >> (8 + t)) & 1) == 1).Select(name)], false, ""),
-                8 => new BreakingRanksEpisodeOpened(name($"e{episodes++}"), teacher, "", (BreakingRanksLevel)((choice / 16) % 4)),
+                8 => new BreakingRanksEpisodeOpened(name($"e{episodes++}"), teacher, BreakingRanksAct.SpokeUp, "", (BreakingRanksLevel)((choice / 16) % 4)),
                 9 => new BreakingRanksEpisodeResolved(name($"e{(choice / 16) % (uint)Math.Max(episodes, 1)}"), Outcomes[(choice / 256) % 4], ""),
                 10 => new BreakingRanksEpisodeEscalated(name($"e{(choice / 16) % (uint)Math.Max(episodes, 1)}"), (BreakingRanksLevel)((choice / 256) % 4), ""),
                 11 => new StaffCountChanged(1 + (int)((choice / 16) % 40)),

@@ -122,6 +122,20 @@ public sealed class DemoStoryTests(SeededDemoFixture fixture) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task The_story_records_acts_reactions_supports_and_an_episode_that_calms_down()
+    {
+        await fixture.FirstSeeding;
+        var events = await EventsOf(StreamKeys.For(StreamKeys.School, DemoIds.MapleGrove));
+
+        Assert.All(events.OfType<BreakingRanksEpisodeOpened>(), e => Assert.NotEqual(BreakingRanksAct.NotRecorded, e.Act));
+        Assert.Contains(events.OfType<BreakingRanksReactionRecorded>(), r => r.ReactedBy == ReactorKind.Colleague && r.TeacherId is not null);
+        Assert.Contains(events.OfType<BreakingRanksReactionRecorded>(), r => r.ReactedBy == ReactorKind.Team && r.Team is not null);
+        Assert.NotEmpty(events.OfType<BreakingRanksSupportGiven>());
+        var calmed = Assert.Single(events.OfType<BreakingRanksEpisodeDeescalated>());
+        Assert.Contains(events.OfType<BreakingRanksEpisodeEscalated>(), e => e.EpisodeId == calmed.EpisodeId && e.Level > calmed.Level && e.OccurredAt <= calmed.OccurredAt);
+    }
+
+    [Fact]
     public async Task The_initiative_defines_its_measures_before_implementing_and_observes_them()
     {
         await fixture.FirstSeeding;

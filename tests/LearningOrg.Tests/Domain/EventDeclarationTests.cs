@@ -35,7 +35,8 @@ public sealed class EventDeclarationTests
         var type = EventCatalog.Find(name)!;
 
         Assert.False(string.IsNullOrWhiteSpace(type.Description), $"{name} needs a [Meaning(...)].");
-        Assert.True(type.Command is not null ^ type.IsFollowUpOnly, $"{name} needs either a [Command(...)] or [FollowUpOnly(...)], not both.");
+        Assert.True(new[] { type.Command is not null, type.IsFollowUpOnly, type.IsSuperseded }.Count(declared => declared) == 1,
+            $"{name} needs one of a [Command(...)], a [FollowUpOnly(...)] or, as an older version, ISupersededBy<newer>.");
         if (type.Command is { Creates: false } command)
         {
             Assert.Matches("^[a-z][a-z-]*[a-z]$", command.Route);
@@ -88,8 +89,9 @@ public sealed class EventDeclarationTests
     [Theory, MemberData(nameof(Names))]
     public void Every_event_has_a_case_in_its_aggregates_fold_and_rules(string name)
     {
-        var type = EventCatalog.Find(name)!;
-        var sample = Sample(type, type.IsCreation ? Created : Later);
+        // An older version is folded and decided as the version it reads as.
+        var sample = EventCatalog.Current(Sample(EventCatalog.Find(name)!, EventCatalog.Find(name)!.IsCreation ? Created : Later));
+        var type = EventCatalog.For(sample);
         switch (type.Aggregate)
         {
             case AggregateKind.School: HasCases<School, SchoolState, SchoolEvent>(type, (SchoolEvent)sample); break;
@@ -98,6 +100,20 @@ public sealed class EventDeclarationTests
             case AggregateKind.Network: HasCases<Network, NetworkState, NetworkEvent>(type, (NetworkEvent)sample); break;
             default: Assert.Fail($"{type.Aggregate} is not an aggregate this test knows."); break;
         }
+    }
+
+    [Theory, MemberData(nameof(Names))]
+    public void An_older_version_reads_as_a_current_one_of_its_kind_at_the_same_time(string name)
+    {
+        var type = EventCatalog.Find(name)!;
+        var sample = Sample(type, Later);
+
+        var current = EventCatalog.Current(sample);
+
+        Assert.False(EventCatalog.For(current).IsSuperseded);
+        Assert.Equal(type.Kind, EventCatalog.For(current).Kind);
+        Assert.Equal(Later, current.OccurredAt);
+        Assert.Equal(type.IsSuperseded, !ReferenceEquals(sample, current));
     }
 
     [Fact]
@@ -116,7 +132,7 @@ public sealed class EventDeclarationTests
     {
         var type = EventCatalog.Find(name)!;
 
-        var line = TimelineProjection.Summarize(Sample(type, Later), "source-id");
+        var line = TimelineProjection.Summarize(EventCatalog.Current(Sample(type, Later)), "source-id");
 
         Assert.False(string.IsNullOrWhiteSpace(line));
         Assert.NotEqual(type.ClrType.Name, line);

@@ -80,10 +80,22 @@ internal static class SchoolStory
         new DecisionRecorded(decisionId, "Adopt peer observation", "Instruction", DecisionMode.Shared, [.. participants], true, "Teachers asked for it").On(day);
 
     public static BreakingRanksEpisodeOpened EpisodeOpened(string episodeId, string teacherId, BreakingRanksLevel level, int day) =>
-        new BreakingRanksEpisodeOpened(episodeId, teacherId, "Proposed sharing lesson plans at the staff meeting", level).On(day);
+        new BreakingRanksEpisodeOpened(episodeId, teacherId, BreakingRanksAct.SpokeUp, "Proposed sharing lesson plans at the staff meeting", level).On(day);
 
     public static BreakingRanksEpisodeEscalated Escalated(string episodeId, BreakingRanksLevel level, int day) =>
         new BreakingRanksEpisodeEscalated(episodeId, level, "Colleagues complained to the principal").On(day);
+
+    public static BreakingRanksEpisodeDeescalated Deescalated(string episodeId, BreakingRanksLevel level, int day) =>
+        new BreakingRanksEpisodeDeescalated(episodeId, level, "A mediated meeting calmed things").On(day);
+
+    public static BreakingRanksReactionRecorded ColleagueReacted(string episodeId, string teacherId, int day) =>
+        new BreakingRanksReactionRecorded(episodeId, ReactorKind.Colleague, teacherId, null, ReactionIntensity.Irritation, "Complained in the staff room").On(day);
+
+    public static BreakingRanksReactionRecorded Reacted(string episodeId, ReactorKind reactedBy, int day, string? team = null) =>
+        new BreakingRanksReactionRecorded(episodeId, reactedBy, null, team, ReactionIntensity.OpenOpposition, "").On(day);
+
+    public static BreakingRanksSupportGiven Supported(string episodeId, SupportKind kind, int day, string note = "Backed her at the staff meeting") =>
+        new BreakingRanksSupportGiven(episodeId, kind, note).On(day);
 
     public static BreakingRanksEpisodeResolved Resolved(string episodeId, EpisodeOutcome outcome, int day) =>
         new BreakingRanksEpisodeResolved(episodeId, outcome, "Agreed at the next meeting").On(day);

@@ -416,6 +416,99 @@ public sealed class SchoolRulesTests
     }
 
     [Fact]
+    public void An_episode_calms_to_a_lower_level_and_the_state_follows_its_course()
+    {
+        var school = Fold(Registered(), Joined("ana", 1), EpisodeOpened("e1", "ana", BreakingRanksLevel.SpeakingUp, 5),
+            Escalated("e1", BreakingRanksLevel.Resistance, 6));
+        var calmer = Deescalated("e1", BreakingRanksLevel.AttractingAttention, 7);
+
+        IsAccepted(Decide(school, calmer), calmer);
+        var after = Aggregate.Fold<School, SchoolState, SchoolEvent>(school, [calmer])!.Episodes["e1"];
+        Assert.Equal((BreakingRanksLevel.AttractingAttention, BreakingRanksLevel.SpeakingUp, Day(7)), (after.Level, after.OpeningLevel, after.LastEventAt));
+        // Having calmed, it can escalate again.
+        var again = Escalated("e1", BreakingRanksLevel.DesignedIntervention, 8);
+        IsAccepted(Decide(Fold(Registered(), Joined("ana", 1), EpisodeOpened("e1", "ana", BreakingRanksLevel.SpeakingUp, 5),
+            Escalated("e1", BreakingRanksLevel.Resistance, 6), calmer), again), again);
+    }
+
+    [Theory]
+    [InlineData(BreakingRanksLevel.Resistance)]
+    [InlineData(BreakingRanksLevel.DesignedIntervention)]
+    public void A_de_escalation_must_reach_a_lower_level(BreakingRanksLevel proposed)
+    {
+        var school = Fold(Registered(), Joined("ana", 1), EpisodeOpened("e1", "ana", BreakingRanksLevel.SpeakingUp, 5),
+            Escalated("e1", BreakingRanksLevel.DesignedIntervention, 6));
+        IsRejected(Decide(school, Deescalated("e1", proposed, 7)), ViolationKind.Conflict, "not-a-deescalation", "level");
+    }
+
+    [Fact]
+    public void An_episode_does_not_calm_below_the_level_it_opened_at()
+    {
+        var school = Fold(Registered(), Joined("ana", 1), EpisodeOpened("e1", "ana", BreakingRanksLevel.AttractingAttention, 5),
+            Escalated("e1", BreakingRanksLevel.Resistance, 6));
+        IsRejected(Decide(school, Deescalated("e1", BreakingRanksLevel.SpeakingUp, 7)), ViolationKind.Conflict, "below-opening-level", "level");
+    }
+
+    [Fact]
+    public void A_resolved_episode_takes_no_reaction_support_or_de_escalation()
+    {
+        var school = Fold(Registered(), Joined("ana", 1), Joined("ben", 1), EpisodeOpened("e1", "ana", BreakingRanksLevel.SpeakingUp, 5),
+            Escalated("e1", BreakingRanksLevel.Resistance, 6), Resolved("e1", EpisodeOutcome.Negotiated, 7));
+        IsRejected(Decide(school, ColleagueReacted("e1", "ben", 8)), ViolationKind.Conflict, "episode-resolved", "episodeId");
+        IsRejected(Decide(school, Supported("e1", SupportKind.Coaching, 8)), ViolationKind.Conflict, "episode-resolved", "episodeId");
+        IsRejected(Decide(school, Deescalated("e1", BreakingRanksLevel.SpeakingUp, 8)), ViolationKind.Conflict, "episode-resolved", "episodeId");
+    }
+
+    [Fact]
+    public void A_colleague_who_reacts_is_on_the_staff_that_day_and_is_not_the_teacher_leader()
+    {
+        var school = Fold(Registered(), Joined("ana", 1), Joined("ben", 9), EpisodeOpened("e1", "ana", BreakingRanksLevel.SpeakingUp, 5));
+        IsRejected(Decide(school, ColleagueReacted("e1", "cleo", 6)), ViolationKind.Conflict, "not-on-staff", "teacherId");
+        IsRejected(Decide(school, ColleagueReacted("e1", "ben", 6)), ViolationKind.Conflict, "not-on-staff", "teacherId");
+        IsInvalid(Decide(school, ColleagueReacted("e1", "ana", 10)), "teacherId");
+        var reaction = ColleagueReacted("e1", "ben", 10);
+        IsAccepted(Decide(school, reaction), reaction);
+    }
+
+    [Fact]
+    public void A_reaction_names_a_colleague_by_id_a_team_by_its_name_and_anyone_else_by_kind_alone()
+    {
+        var school = Fold(Registered(), Joined("ana", 1), Joined("ben", 1), EpisodeOpened("e1", "ana", BreakingRanksLevel.SpeakingUp, 5));
+        IsInvalid(Decide(school, ColleagueReacted("e1", "ben", 6) with { TeacherId = null }), "teacherId");
+        IsInvalid(Decide(school, Reacted("e1", ReactorKind.Team, 6)), "team");
+        IsInvalid(Decide(school, Reacted("e1", ReactorKind.Principal, 6) with { TeacherId = "ben" }), "teacherId");
+        IsInvalid(Decide(school, Reacted("e1", ReactorKind.Parents, 6, team: "Grade 6 team")), "team");
+        IsInvalid(Decide(school, Reacted("e1", (ReactorKind)99, 6)), "reactedBy");
+        IsInvalid(Decide(school, Reacted("e1", ReactorKind.Principal, 6) with { Intensity = (ReactionIntensity)99 }), "intensity");
+        var team = Reacted("e1", ReactorKind.Team, 6, team: "Grade 6 team");
+        IsAccepted(Decide(school, team), team);
+        var principal = Reacted("e1", ReactorKind.Principal, 6);
+        IsAccepted(Decide(school, principal), principal);
+    }
+
+    [Fact]
+    public void A_support_of_another_kind_says_what_it_was()
+    {
+        var school = Fold(Registered(), Joined("ana", 1), EpisodeOpened("e1", "ana", BreakingRanksLevel.SpeakingUp, 5));
+        IsInvalid(Decide(school, Supported("e1", SupportKind.Other, 6, note: " ")), "note");
+        IsInvalid(Decide(school, Supported("e1", (SupportKind)99, 6)), "kind");
+        var coaching = Supported("e1", SupportKind.Coaching, 6, note: "");
+        IsAccepted(Decide(school, coaching), coaching);
+    }
+
+    [Fact]
+    public void An_unknown_episode_takes_no_reaction()
+    {
+        IsRejected(Decide(WithStaff, Reacted("e1", ReactorKind.Principal, 7)), ViolationKind.NotFound, "episode-not-found", "episodeId");
+    }
+
+    [Fact]
+    public void An_episode_with_an_undefined_act_is_invalid()
+    {
+        IsInvalid(Decide(WithStaff, EpisodeOpened("e1", "ana", BreakingRanksLevel.SpeakingUp, 5) with { Act = (BreakingRanksAct)99 }), "act");
+    }
+
+    [Fact]
     public void An_episode_with_an_undefined_outcome_is_invalid()
     {
         var school = Fold(Registered(), Joined("ana", 1), EpisodeOpened("e1", "ana", BreakingRanksLevel.SpeakingUp, 5));

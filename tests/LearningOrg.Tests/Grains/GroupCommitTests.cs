@@ -261,7 +261,7 @@ public sealed class GroupCommitTests(ClusterFixture fixture) : IClassFixture<Clu
         }
 
         var results = await Task.WhenAll(Commit.CommitTogether([.. schools.Select(id => Append($"school/{id}", 2,
-            new BreakingRanksEpisodeOpened("homework", $"t-{id}", $"Spoke up at {id}", BreakingRanksLevel.SpeakingUp) { OccurredAt = Day(4) }))]));
+            new BreakingRanksEpisodeOpened("homework", $"t-{id}", BreakingRanksAct.SpokeUp, $"Spoke up at {id}", BreakingRanksLevel.SpeakingUp) { OccurredAt = Day(4) }))]));
 
         Assert.All(results, r => Assert.Equal(AppendResult.Appended, r));
         await using var session = fixture.Store.QuerySession();

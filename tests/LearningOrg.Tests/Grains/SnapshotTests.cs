@@ -126,7 +126,7 @@ public sealed class SnapshotTests(ClusterFixture fixture) : IClassFixture<Cluste
         await School(new RoleAssigned("mentor", "bo"));
         await School(new SchoolConditionAssessed("Time for collaboration", 2, "Common planning period"));
         await School(new SchoolConditionAssessed("Shared Vision", 3, ""));
-        await School(new BreakingRanksEpisodeOpened("ep-1", "chen", "Proposed peer observation", BreakingRanksLevel.SpeakingUp));
+        await School(new BreakingRanksEpisodeOpened("ep-1", "chen", BreakingRanksAct.SpokeUp, "Proposed peer observation", BreakingRanksLevel.SpeakingUp));
         await School(new BreakingRanksEpisodeEscalated("ep-1", BreakingRanksLevel.DesignedIntervention, "Rumours in the staffroom"));
         await School(new BreakingRanksEpisodeResolved("ep-1", EpisodeOutcome.Negotiated, "Peer observation, voluntary"));
 

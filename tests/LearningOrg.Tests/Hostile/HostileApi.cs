@@ -52,7 +52,7 @@ public sealed class HostileApi : ApiFixture
             await Record($"/api/schools/{Seeded.OtherSchool}", new SchoolRegistered("Other Middle", "North", 20) { OccurredAt = Start });
             await Record($"/api/teachers/{Seeded.Teacher}", new TeacherRegistered("Ada Lovelace", Seeded.School, ["Mathematics"], ["5"], 4) { OccurredAt = Start.AddDays(1) });
             await Record($"/api/schools/{Seeded.School}/roles", new TeacherLeaderRoleDefined(Seeded.Role, "Coach", "Instruction", ["Lead"], ["Observe"], 2, 3, DecidedAt.School) { OccurredAt = Start.AddDays(2) });
-            await Record($"/api/schools/{Seeded.School}/breaking-ranks", new BreakingRanksEpisodeOpened(Seeded.Episode, Seeded.Teacher, "Asked why", BreakingRanksLevel.SpeakingUp) { OccurredAt = Start.AddDays(3) });
+            await Record($"/api/schools/{Seeded.School}/breaking-ranks", new BreakingRanksEpisodeOpened(Seeded.Episode, Seeded.Teacher, BreakingRanksAct.SpokeUp, "Asked why", BreakingRanksLevel.SpeakingUp) { OccurredAt = Start.AddDays(3) });
             await Record($"/api/initiatives/{Seeded.Initiative}", new InitiativeLaunched("Pathways", Sponsor.District, "Grow leaders", ["Coaching"]) { OccurredAt = Start });
             await Record($"/api/initiatives/{Seeded.Initiative}/measures", new MeasureDefined(Seeded.Measure, "Density", MeasureHorizon.ShortTerm, "share", 0.1m, 0.3m) { OccurredAt = Start.AddDays(1) });
             await Record($"/api/initiatives/{Seeded.Initiative}/enrolments", new SchoolEnrolled(Seeded.School) { OccurredAt = Start.AddDays(1) });

@@ -47,7 +47,7 @@ public sealed class ErasureTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Contains(($"teacher/{story.Colleague}", "InformalLeadershipObserved.v1", "observedBy"), masked);
         Assert.Contains(($"school/{story.School}", "LeadershipStageAssessed.v1", "assessedBy"), masked);
         Assert.Contains(($"school/{story.School}", "DecisionRecorded.v1", "rationale"), masked);
-        Assert.Contains(($"school/{story.School}", "BreakingRanksEpisodeOpened.v1", "description"), masked);
+        Assert.Contains(($"school/{story.School}", "BreakingRanksEpisodeOpened.v2", "description"), masked);
         Assert.Contains(($"school/{story.School}", "BreakingRanksEpisodeEscalated.v1", "note"), masked);
         Assert.DoesNotContain(story.Trace, record.GetRawText(), StringComparison.OrdinalIgnoreCase);
 
@@ -252,7 +252,7 @@ public sealed class ErasureTests(ApiFixture api) : IClassFixture<ApiFixture>
                     $"{Name} proposed it; {OtherName} seconded.")
                 { OccurredAt = ResearchApi.Day(10) });
             await api.Recorded($"/api/schools/{School}/breaking-ranks",
-                new BreakingRanksEpisodeOpened("e1", Teacher, $"{Name.ToUpperInvariant()} questioned the grading policy.", BreakingRanksLevel.SpeakingUp) { OccurredAt = ResearchApi.Day(11) });
+                new BreakingRanksEpisodeOpened("e1", Teacher, BreakingRanksAct.SpokeUp, $"{Name.ToUpperInvariant()} questioned the grading policy.", BreakingRanksLevel.SpeakingUp) { OccurredAt = ResearchApi.Day(11) });
             await api.Recorded($"/api/schools/{School}/breaking-ranks-escalations",
                 new BreakingRanksEpisodeEscalated("e1", BreakingRanksLevel.AttractingAttention, $"Parents asked for {Name}.") { OccurredAt = ResearchApi.Day(12) });
             for (var i = 0; i < 100; i++)

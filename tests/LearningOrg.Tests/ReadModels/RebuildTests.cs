@@ -41,7 +41,7 @@ public sealed class RebuildTests(ClusterFixture fixture) : IClassFixture<Cluster
         await Given.Accepted(eli.Record(Given.Command(), new CollaborationJoined("Data team") { OccurredAt = Day(40) }));
         var north = grains.GetGrain<ISchoolGrain>(Id("north"));
         await Given.Accepted(north.Record(Given.Command(), new TeacherLeftStaff(Id("eli")) { OccurredAt = Day(30) }));
-        await Given.Accepted(north.Record(Given.Command(), new BreakingRanksEpisodeOpened("ep", Id("dana"), "Shared her data", BreakingRanksLevel.SpeakingUp) { OccurredAt = Day(10) }));
+        await Given.Accepted(north.Record(Given.Command(), new BreakingRanksEpisodeOpened("ep", Id("dana"), BreakingRanksAct.SpokeUp, "Shared her data", BreakingRanksLevel.SpeakingUp) { OccurredAt = Day(10) }));
         await Given.Accepted(north.Record(Given.Command(), new BreakingRanksEpisodeEscalated("ep", BreakingRanksLevel.Resistance, "Complaint") { OccurredAt = Day(12) }));
         var initiative = grains.GetGrain<IInitiativeGrain>(Id("initiative"));
         await Given.Accepted(initiative.Record(Given.Command(), new InitiativeLaunched("Pathways", Sponsor.District, "Leaders", []) { OccurredAt = Day(2) }));

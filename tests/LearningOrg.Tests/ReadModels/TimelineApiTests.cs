@@ -211,10 +211,10 @@ public sealed class TimelineApiTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         var id = await School();
         var teacher = await Teacher(id);
-        await Accepted($"/api/schools/{id}/breaking-ranks", new BreakingRanksEpisodeOpened("still-open", teacher, "Asked for shared planning", BreakingRanksLevel.SpeakingUp) { OccurredAt = Day(10) });
+        await Accepted($"/api/schools/{id}/breaking-ranks", new BreakingRanksEpisodeOpened("still-open", teacher, BreakingRanksAct.SpokeUp, "Asked for shared planning", BreakingRanksLevel.SpeakingUp) { OccurredAt = Day(10) });
         await Accepted($"/api/schools/{id}/breaking-ranks-escalations", new BreakingRanksEpisodeEscalated("still-open", BreakingRanksLevel.AttractingAttention, "Talk in the staff room") { OccurredAt = Day(14) });
         await Accepted($"/api/schools/{id}/breaking-ranks-escalations", new BreakingRanksEpisodeEscalated("still-open", BreakingRanksLevel.Resistance, "Union grievance") { OccurredAt = Day(21) });
-        await Accepted($"/api/schools/{id}/breaking-ranks", new BreakingRanksEpisodeOpened("settled", teacher, "Ran a data meeting", BreakingRanksLevel.SpeakingUp) { OccurredAt = Day(30) });
+        await Accepted($"/api/schools/{id}/breaking-ranks", new BreakingRanksEpisodeOpened("settled", teacher, BreakingRanksAct.SpokeUp, "Ran a data meeting", BreakingRanksLevel.SpeakingUp) { OccurredAt = Day(30) });
         await Accepted($"/api/schools/{id}/breaking-ranks-resolutions", new BreakingRanksEpisodeResolved("settled", EpisodeOutcome.Accepted, "Now monthly") { OccurredAt = Day(42) });
 
         var all = (await api.GetJson($"/api/schools/{id}/episodes")).GetProperty("episodes");

@@ -99,7 +99,7 @@ public sealed class TimelineProjectionTests(ClusterFixture fixture) : IClassFixt
         await fixture.Grains.RegisteredTeacher("ana", "persons", Day(1));
         await fixture.Grains.RegisteredTeacher("ben", "persons", Day(1));
         await RecordAt("persons", new DecisionRecorded("d1", "Adopt peer observation", "instruction", DecisionMode.Shared, ["ana", "ben"], false, "") { OccurredAt = Day(5) });
-        await RecordAt("persons", new BreakingRanksEpisodeOpened("e1", "ben", "Questioned the grading policy", BreakingRanksLevel.SpeakingUp) { OccurredAt = Day(6) });
+        await RecordAt("persons", new BreakingRanksEpisodeOpened("e1", "ben", BreakingRanksAct.SpokeUp, "Questioned the grading policy", BreakingRanksLevel.SpeakingUp) { OccurredAt = Day(6) });
         await RecordAt("persons", new BreakingRanksEpisodeEscalated("e1", BreakingRanksLevel.Resistance, "Petition") { OccurredAt = Day(7) });
 
         var timeline = await Timeline("persons");
@@ -153,10 +153,10 @@ public sealed class TimelineProjectionTests(ClusterFixture fixture) : IClassFixt
     {
         await fixture.Grains.RegisteredSchool("episodes");
         await fixture.Grains.RegisteredTeacher("cara", "episodes", Day(1));
-        await RecordAt("episodes", new BreakingRanksEpisodeOpened("open-one", "cara", "Asked to see the data", BreakingRanksLevel.SpeakingUp) { OccurredAt = Day(10) });
+        await RecordAt("episodes", new BreakingRanksEpisodeOpened("open-one", "cara", BreakingRanksAct.SpokeUp, "Asked to see the data", BreakingRanksLevel.SpeakingUp) { OccurredAt = Day(10) });
         await RecordAt("episodes", new BreakingRanksEpisodeEscalated("open-one", BreakingRanksLevel.AttractingAttention, "Staff room talk") { OccurredAt = Day(12) });
         await RecordAt("episodes", new BreakingRanksEpisodeEscalated("open-one", BreakingRanksLevel.DesignedIntervention, "Moved her duty") { OccurredAt = Day(15) });
-        await RecordAt("episodes", new BreakingRanksEpisodeOpened("closed-one", "cara", "Ran a data meeting", BreakingRanksLevel.AttractingAttention) { OccurredAt = Day(20) });
+        await RecordAt("episodes", new BreakingRanksEpisodeOpened("closed-one", "cara", BreakingRanksAct.SpokeUp, "Ran a data meeting", BreakingRanksLevel.AttractingAttention) { OccurredAt = Day(20) });
         await RecordAt("episodes", new BreakingRanksEpisodeResolved("closed-one", EpisodeOutcome.Negotiated, "Monthly slot agreed") { OccurredAt = Day(27) });
 
         await using var session = fixture.Store.QuerySession();

@@ -97,7 +97,7 @@ public sealed class ExportFoldProperties(ApiFixture api) : IClassFixture<ApiFixt
             7 => ($"/api/schools/{home}/decisions", new DecisionRecorded($"d{day}", "Decision", "schedule", (DecisionMode)(pick % 5), [.. staff.Take((int)(pick % 4))], pick % 2 == 0, "") { OccurredAt = at }),
             8 => OneOf(open) is { } episode
                 ? ($"/api/schools/{home}/breaking-ranks-resolutions", new BreakingRanksEpisodeResolved(episode, (EpisodeOutcome)(pick % 4), "") { OccurredAt = at })
-                : OneOf(staff) is { } opener ? ($"/api/schools/{home}/breaking-ranks", new BreakingRanksEpisodeOpened($"e{day}", opener, "Spoke up", (BreakingRanksLevel)(pick % 4)) { OccurredAt = at }) : null,
+                : OneOf(staff) is { } opener ? ($"/api/schools/{home}/breaking-ranks", new BreakingRanksEpisodeOpened($"e{day}", opener, BreakingRanksAct.SpokeUp, "Spoke up", (BreakingRanksLevel)(pick % 4)) { OccurredAt = at }) : null,
             9 => pick % 2 == 0
                 ? ($"/api/schools/{home}/condition-assessments", new SchoolConditionAssessed(Conditions[pick % 3], 1 + (int)(pick % 4), "") { OccurredAt = at })
                 : ($"/api/schools/{home}/staff-count", new StaffCountChanged(20 + (int)(pick % 20)) { OccurredAt = at }),

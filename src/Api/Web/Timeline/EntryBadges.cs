@@ -30,6 +30,8 @@ public static class EntryBadges
             [new(TimelineDisplay.Level(level), "badge--level", "Breaking-ranks level:", level)],
         BreakingRanksEpisodeEscalated { Level: var level } when Enum.IsDefined(level) =>
             [new(TimelineDisplay.Level(level), "badge--level", "Breaking-ranks level:", level)],
+        BreakingRanksEpisodeDeescalated { Level: var level } when Enum.IsDefined(level) =>
+            [new(TimelineDisplay.Level(level), "badge--level", "Breaking-ranks level:", level)],
         BreakingRanksEpisodeResolved e when Enum.IsDefined(e.Outcome) =>
             [new(TimelineDisplay.Outcome(e.Outcome), "badge--outcome", "Outcome:")],
         LeadershipStageAssessed e when Enum.IsDefined(e.Stage) =>
