@@ -14,7 +14,7 @@ namespace LearningOrg.ReadModels;
 /// school's own events, and a teacher's events while the teacher was on a school's staff (<see cref="StaffTenure"/>).
 /// Each such school's history is read once, with the batch's events, and its rows are computed again by
 /// <see cref="CultureTrajectory"/> from the earliest month the batch touches (an event entered late reaches back) to
-/// its latest month. Before it reads, it waits for the locks of the teachers and schools the batch touches
+/// the month its indicators settle at. Before it reads, it waits for the locks of the teachers and schools the batch touches
 /// (<see cref="IndicatorLocks"/>), so a transaction touching the same school at once cannot write rows without this
 /// one's events, nor this one rows without its events. A rebuild does not replay events through here: <see cref="IndicatorRebuild"/> computes each
 /// school once.
@@ -89,7 +89,7 @@ public sealed class IndicatorProjection : IProjection
         {
             var before = summaries.GetValueOrDefault(schoolId);
             // Months past the last row have none yet; a changed first month moves every row's range.
-            DateOnly? from = before is null ? null : Earlier(earliest[schoolId], before.LastMonth.AddMonths(1));
+            DateOnly? from = before is null ? null : Earlier(earliest[schoolId], before.LastRowMonth().AddMonths(1));
             var (summary, rows) = SchoolIndicatorSummary.Compute(history, from);
             if (before is not null && before.FirstMonth != summary.FirstMonth)
             {
@@ -97,7 +97,7 @@ public sealed class IndicatorProjection : IProjection
             }
             if (before is not null)
             {
-                foreach (var gone in before.CoveredMonths().Where(m => m < summary.FirstMonth || m > summary.LastMonth))
+                foreach (var gone in before.CoveredMonths().Where(m => m < summary.FirstMonth || m > summary.LastRowMonth()))
                 {
                     operations.Delete<SchoolMonthIndicators>(SchoolMonthIndicators.IdFor(schoolId, gone));
                 }
