@@ -23,7 +23,8 @@ public static class ReadModelSetup
     /// <remarks>2: the timeline's order keys became columns of their own (<see cref="DuplicateTimelineOrder"/>); the rebuild fills them.</remarks>
     /// <remarks>3: the names the store knows (<see cref="KnownPerson"/>), for pseudonymized reads.</remarks>
     /// <remarks>4: the school-by-month indicator table (<see cref="SchoolMonthIndicators"/>).</remarks>
-    public const int CurrentBuild = 4;
+    /// <remarks>5: indicator rows run on to the month the indicators settle at (<see cref="SchoolIndicatorSummary.LastRowMonth"/>).</remarks>
+    public const int CurrentBuild = 5;
 
     /// <summary>The index that gives a school's timeline in its order, ids included, so a page is found from the index alone.</summary>
     public const string TimelineOrderIndex = "mt_doc_timeline_entry_idx_order";

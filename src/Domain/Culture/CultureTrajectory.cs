@@ -55,6 +55,18 @@ public sealed class CultureTrajectory
         history.Select(h => h.Event).OfType<LeadershipStageAssessed>()
             .Select(e => (e.Stage, At(Months.Start(Months.Of(e.OccurredAt)), e.OccurredAt).DerivedStage));
 
+    /// <summary>
+    /// The first month whose month-end indicators every later month repeats, but for their Month and At, when the
+    /// latest event lies in <paramref name="lastEventMonth"/>: by its end the longest trailing window
+    /// (<see cref="EpisodeWindow"/>, longer than <see cref="Window"/>) has passed every event, and no event falls in
+    /// its period; open episodes and held roles stay as they are.
+    /// </summary>
+    public static DateOnly SettledMonth(DateOnly lastEventMonth)
+    {
+        var end = Months.End(lastEventMonth);
+        return end > DateTimeOffset.MaxValue - EpisodeWindow ? Months.Of(DateTimeOffset.MaxValue) : Months.Of(end + EpisodeWindow);
+    }
+
     /// <summary>The indicators at the end of each month from <paramref name="from"/> to <paramref name="to"/>.</summary>
     public IReadOnlyList<CulturePoint> Monthly(DateOnly from, DateOnly to) =>
         [.. Months.Range(from, to).Select(month => At(Months.Start(month), Months.End(month)))];

@@ -25,6 +25,9 @@ public sealed class CultureQueries(SchoolHistoryReader reader, EventReader journ
 {
     private readonly IndicatorReader indicators = new(reader);
 
+    /// <summary>The reader of the indicator table these queries answer from.</summary>
+    internal IndicatorReader Indicators => indicators;
+
     /// <summary>How many comparisons are kept; past it the cache starts again empty.</summary>
     public const int MaxCachedComparisons = 256;
 

@@ -14,7 +14,9 @@ namespace LearningOrg.ReadModels;
 /// school's own events, and a teacher's events while the teacher was on a school's staff (<see cref="StaffTenure"/>).
 /// Each such school's history is read once, with the batch's events, and its rows are computed again by
 /// <see cref="CultureTrajectory"/> from the earliest month the batch touches (an event entered late reaches back) to
-/// its latest month. A rebuild does not replay events through here: <see cref="IndicatorRebuild"/> computes each
+/// the month its indicators settle at. Before it reads, it waits for the locks of the teachers and schools the batch touches
+/// (<see cref="IndicatorLocks"/>), so a transaction touching the same school at once cannot write rows without this
+/// one's events, nor this one rows without its events. A rebuild does not replay events through here: <see cref="IndicatorRebuild"/> computes each
 /// school once.
 /// </summary>
 public sealed class IndicatorProjection : IProjection
@@ -23,6 +25,8 @@ public sealed class IndicatorProjection : IProjection
     {
         var earliest = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         var teacherEvents = new List<(string TeacherId, DateTimeOffset At)>();
+        // The teachers whose tenures this batch reads or changes.
+        var teachers = new HashSet<string>(StringComparer.Ordinal);
         foreach (var e in events)
         {
             if (e.StreamKey is null)
@@ -33,13 +37,28 @@ public sealed class IndicatorProjection : IProjection
             {
                 case SchoolEvent school:
                     Touch(earliest, StreamKeys.Parse(e.StreamKey).Id, school.OccurredAt);
+                    if (school is TeacherJoinedStaff joined)
+                    {
+                        teachers.Add(joined.TeacherId);
+                    }
+                    else if (school is TeacherLeftStaff left)
+                    {
+                        teachers.Add(left.TeacherId);
+                    }
                     break;
                 case TeacherEvent teacher:
-                    teacherEvents.Add((StreamKeys.Parse(e.StreamKey).Id, teacher.OccurredAt));
+                    var teacherId = StreamKeys.Parse(e.StreamKey).Id;
+                    teacherEvents.Add((teacherId, teacher.OccurredAt));
+                    teachers.Add(teacherId);
                     break;
                 default:
                     break;
             }
+        }
+        var session = operations as IDocumentSession;
+        if (session is not null)
+        {
+            await IndicatorLocks.TakeAsync(session, StreamKeys.Teacher, teachers, cancellation);
         }
         if (teacherEvents.Count > 0)
         {
@@ -59,6 +78,10 @@ public sealed class IndicatorProjection : IProjection
             return;
         }
 
+        if (session is not null)
+        {
+            await IndicatorLocks.TakeAsync(session, StreamKeys.School, earliest.Keys, cancellation);
+        }
         var histories = await SchoolHistoryReader.ReadSchoolsAsync(operations, earliest.Keys, events, cancellation);
         var summaries = (await operations.LoadManyAsync<SchoolIndicatorSummary>(cancellation, [.. histories.Keys]))
             .ToDictionary(s => s.Id, StringComparer.Ordinal);
@@ -66,7 +89,7 @@ public sealed class IndicatorProjection : IProjection
         {
             var before = summaries.GetValueOrDefault(schoolId);
             // Months past the last row have none yet; a changed first month moves every row's range.
-            DateOnly? from = before is null ? null : Earlier(earliest[schoolId], before.LastMonth.AddMonths(1));
+            DateOnly? from = before is null ? null : Earlier(earliest[schoolId], before.LastRowMonth().AddMonths(1));
             var (summary, rows) = SchoolIndicatorSummary.Compute(history, from);
             if (before is not null && before.FirstMonth != summary.FirstMonth)
             {
@@ -74,7 +97,7 @@ public sealed class IndicatorProjection : IProjection
             }
             if (before is not null)
             {
-                foreach (var gone in before.CoveredMonths().Where(m => m < summary.FirstMonth || m > summary.LastMonth))
+                foreach (var gone in before.CoveredMonths().Where(m => m < summary.FirstMonth || m > summary.LastRowMonth()))
                 {
                     operations.Delete<SchoolMonthIndicators>(SchoolMonthIndicators.IdFor(schoolId, gone));
                 }

@@ -46,12 +46,21 @@ public sealed class IndicatorStore : IAsyncLifetime
         return [.. rows.OrderBy(r => r.Month)];
     }
 
-    /// <summary>The school's indicators by month, computed from the events the store holds, over the table's months.</summary>
+    /// <summary>
+    /// The school's indicators by month, computed from the events the store holds, over the table's months: from its
+    /// registration to the month they settle at.
+    /// </summary>
     public async Task<IReadOnlyList<CulturePoint>> FromEventsAsync(string schoolId)
     {
-        var history = (await new SchoolHistoryReader(Store).ReadSchoolAsync(schoolId, CancellationToken.None))!;
-        var trajectory = new CultureTrajectory(history.Events);
+        var trajectory = await TrajectoryAsync(schoolId);
         var first = Months.Of(trajectory.RegisteredAt ?? trajectory.LastEventAt!.Value);
-        return trajectory.Monthly(first, Months.Of(trajectory.LastEventAt!.Value));
+        return trajectory.Monthly(first, CultureTrajectory.SettledMonth(Months.Of(trajectory.LastEventAt!.Value)));
+    }
+
+    /// <summary>The school's trajectory over the events the store holds.</summary>
+    public async Task<CultureTrajectory> TrajectoryAsync(string schoolId)
+    {
+        var history = (await new SchoolHistoryReader(Store).ReadSchoolAsync(schoolId, CancellationToken.None))!;
+        return new CultureTrajectory(history.Events);
     }
 }
