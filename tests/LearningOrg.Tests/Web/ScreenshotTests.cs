@@ -44,9 +44,9 @@ public sealed class ScreenshotTests(WebFixture web)
     {
         await using var browser = await web.OpenAsync(WebFixture.Desktop);
         await browser.GotoAsync($"/schools/{DemoIds.MapleGrove}/record");
-        var form = browser.Page.Locator("form#decision");
+        var form = browser.Page.Locator("form#DecisionRecorded");
         await form.GetByLabel("Area").FillAsync("assessment");
-        await form.GetByLabel("How it was taken").SelectOptionAsync("Shared");
+        await form.GetByLabel("Mode").SelectOptionAsync("Shared");
         await form.GetByLabel("Maya Chen").CheckAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
         await Assertions.Expect(form.Locator("[data-field='title'] .field-error")).ToBeVisibleAsync();
