@@ -30,8 +30,11 @@ public static class EventForms
     public static string Title(EventType type)
     {
         var summary = type.Command?.Summary ?? Labels.Words(type.Kind);
-        var cut = summary.IndexOfAny([':', '(']);
-        return (cut > 0 ? summary[..cut] : summary).Trim();
+        var colon = summary.IndexOf(':', StringComparison.Ordinal);
+        summary = (colon > 0 ? summary[..colon] : summary).Trim();
+        // An aside in brackets goes, unless the words before it are too few to say what the form records ("Rate (1-4) ...").
+        var aside = summary.IndexOf(" (", StringComparison.Ordinal);
+        return aside > 0 && summary[..aside].Split(' ').Length >= 3 ? summary[..aside] : summary;
     }
 
     /// <summary>The API route the form posts to, for the record <paramref name="id"/> (or a "{field}" the form fills).</summary>
