@@ -54,6 +54,7 @@ public static class LearningOrgHosting
         services.AddSingleton<TimelineReader>();
         services.AddSingleton<InitiativeQueries>();
         services.AddSingleton<SchoolReplayQueries>();
+        services.AddSingleton<EntryQueries>();
         services.AddHostedService<ReadModels.ReadModelCatchUp>();
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();

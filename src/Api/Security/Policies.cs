@@ -25,11 +25,17 @@ public static class Policies
     /// <summary>Read the school named by {id}, and see the teachers' names on its pages (not for pseudonym-only researchers).</summary>
     public const string ReadSchoolWithNames = "school:read-with-names";
 
+    /// <summary>Read the teacher named by {id}, with names (not for pseudonym-only researchers).</summary>
+    public const string ReadTeacherWithNames = "teacher:read-with-names";
+
     // Constants (not For(...)) so that pages can name them in [Authorize(Policy = ...)].
     public const string ReadSchool = "school:read";
     public const string WriteSchool = "school:write";
     public const string ReadNetwork = "network:read";
     public const string ReadInitiative = "initiative:read";
+    public const string WriteTeacher = "teacher:write";
+    public const string WriteNetwork = "network:write";
+    public const string WriteInitiative = "initiative:write";
 
     public static readonly IReadOnlyList<string> ResourceKinds = [StreamKeys.School, StreamKeys.Teacher, StreamKeys.Network, StreamKeys.Initiative];
 
@@ -48,5 +54,6 @@ public static class Policies
             }
         }
         options.AddPolicy(ReadSchoolWithNames, policy => policy.Combine(signedIn).AddRequirements(new ScopeRequirement(StreamKeys.School, Access.Read, names: true)));
+        options.AddPolicy(ReadTeacherWithNames, policy => policy.Combine(signedIn).AddRequirements(new ScopeRequirement(StreamKeys.Teacher, Access.Read, names: true)));
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using LearningOrg.Domain.Common;
 
 namespace LearningOrg.Api.Web;
 
@@ -8,27 +8,11 @@ public static class Display
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>"PrincipalConsulted" as "Principal consulted".</summary>
+    /// <summary>An enum value's label (<see cref="Labels"/>): "PrincipalConsulted" as "Principal consulted".</summary>
     public static string Words<TEnum>(TEnum value)
-        where TEnum : struct, Enum => Words(value.ToString());
+        where TEnum : struct, Enum => Labels.Of(value);
 
-    public static string Words(string pascalCase)
-    {
-        var text = new StringBuilder(pascalCase.Length + 8);
-        for (var i = 0; i < pascalCase.Length; i++)
-        {
-            var c = pascalCase[i];
-            if (i > 0 && char.IsUpper(c))
-            {
-                text.Append(' ').Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                text.Append(c);
-            }
-        }
-        return text.ToString();
-    }
+    public static string Words(string pascalCase) => Labels.Words(pascalCase);
 
     /// <summary>"30 Jun 2024", in UTC, as the API's dates are.</summary>
     public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy", Invariant);

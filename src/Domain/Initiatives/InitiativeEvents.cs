@@ -1,15 +1,31 @@
 using System.Collections.Immutable;
+using System.ComponentModel.DataAnnotations;
 using LearningOrg.Domain.Common;
 
 namespace LearningOrg.Domain.Initiatives;
 
 /// <summary>Who runs a teacher-leadership initiative.</summary>
-public enum Sponsor { State, District, School }
+public enum Sponsor
+{
+    [Display(Name = "The state")] State,
+    [Display(Name = "The district")] District,
+    [Display(Name = "The school")] School,
+}
 
 /// <summary>The toolkits' phases, taken in this order.</summary>
-public enum Phase { Planning, Design, Implementation, Assessment }
+public enum Phase
+{
+    [Display(Name = "Planning")] Planning,
+    [Display(Name = "Design")] Design,
+    [Display(Name = "Implementation")] Implementation,
+    [Display(Name = "Assessment")] Assessment,
+}
 
-public enum MeasureHorizon { ShortTerm, LongTerm }
+public enum MeasureHorizon
+{
+    [Display(Name = "Short term")] ShortTerm,
+    [Display(Name = "Long term")] LongTerm,
+}
 
 /// <summary>An event in an initiative's stream.</summary>
 [GenerateSerializer]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace LearningOrg.Domain.Schools;
 
 /// <summary>
@@ -6,4 +7,8 @@ namespace LearningOrg.Domain.Schools;
 /// the principal appoints to pass on management (a department head who relays decisions); it is not teacher leadership
 /// and the indicators leave it out.
 /// </summary>
-public enum RoleKind { TeacherLeadership, Administrative }
+public enum RoleKind
+{
+    [Display(Name = "Teacher leadership")] TeacherLeadership,
+    [Display(Name = "Administrative appointment")] Administrative,
+}

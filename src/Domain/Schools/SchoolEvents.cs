@@ -1,16 +1,34 @@
 using System.Collections.Immutable;
+using System.ComponentModel.DataAnnotations;
 using LearningOrg.Domain.Common;
 
 namespace LearningOrg.Domain.Schools;
 
 /// <summary>How far a school has come from a flat hierarchy towards shared leadership.</summary>
-public enum LeadershipStage { Flat, Emerging, Developing, Shared }
+public enum LeadershipStage
+{
+    [Display(Name = "Flat")] Flat,
+    [Display(Name = "Emerging")] Emerging,
+    [Display(Name = "Developing")] Developing,
+    [Display(Name = "Shared")] Shared,
+}
 
 /// <summary>Who decided a feature of a teacher-leader role: the district ("tight") or the school ("loose").</summary>
-public enum DecidedAt { System, School }
+public enum DecidedAt
+{
+    [Display(Name = "The district or system (tight)")] System,
+    [Display(Name = "The school (loose)")] School,
+}
 
 /// <summary>Who took a decision, from the principal alone to the whole staff.</summary>
-public enum DecisionMode { PrincipalAlone, PrincipalConsulted, Shared, TeacherLed, StaffConsensus }
+public enum DecisionMode
+{
+    [Display(Name = "Principal alone")] PrincipalAlone,
+    [Display(Name = "Principal consulted")] PrincipalConsulted,
+    [Display(Name = "Shared")] Shared,
+    [Display(Name = "Teacher-led")] TeacherLed,
+    [Display(Name = "Staff consensus")] StaffConsensus,
+}
 
 /// <summary>An event in a school's stream.</summary>
 [GenerateSerializer]

@@ -1,21 +1,29 @@
 using System.Collections.Immutable;
+using System.ComponentModel.DataAnnotations;
 using LearningOrg.Domain.Common;
 
 namespace LearningOrg.Domain.Teachers;
 
 /// <summary>Informal acts of leadership, the ones a colleague can observe without any title being given.</summary>
-public enum LeadershipAct { AskedCriticalQuestion, LookedAtStudentWork, SharedInstructionalDecision, ModeledPractice, Other }
+public enum LeadershipAct
+{
+    [Display(Name = "Asked a critical question")] AskedCriticalQuestion,
+    [Display(Name = "Looked at student work with colleagues")] LookedAtStudentWork,
+    [Display(Name = "Shared an instructional decision")] SharedInstructionalDecision,
+    [Display(Name = "Modelled a practice")] ModeledPractice,
+    [Display(Name = "Something else")] Other,
+}
 
 /// <summary>The seven domains of the Teacher Leader Model Standards.</summary>
 public enum LeadershipDomain
 {
-    CollaborativeCulture,
-    Research,
-    ProfessionalLearning,
-    Instruction,
-    AssessmentAndData,
-    FamiliesAndCommunity,
-    Advocacy,
+    [Display(Name = "Collaborative culture")] CollaborativeCulture,
+    [Display(Name = "Research")] Research,
+    [Display(Name = "Professional learning")] ProfessionalLearning,
+    [Display(Name = "Instruction")] Instruction,
+    [Display(Name = "Assessment and data")] AssessmentAndData,
+    [Display(Name = "Families and community")] FamiliesAndCommunity,
+    [Display(Name = "Advocacy")] Advocacy,
 }
 
 /// <summary>An event in a teacher's stream.</summary>

@@ -40,13 +40,13 @@ internal static class TimelineText
         StaffCountChanged e => $"Staff count changed to {e.StaffCount}",
         TeacherJoinedStaff e => $"{e.TeacherId} joined the staff",
         TeacherLeftStaff e => $"{e.TeacherId} left the staff",
-        LeadershipStageAssessed e => $"Leadership stage assessed as {e.Stage} by {e.AssessedBy}",
+        LeadershipStageAssessed e => $"Leadership stage assessed as {Labels.Of(e.Stage)} by {e.AssessedBy}",
         TeacherLeaderRoleDefined e => $"Role '{e.Title}' defined ({Count(e.Seats, "seat")}, {Number(e.HoursPerWeek)} h a week, decided by the {Decider(e.DecidedAt)})",
         RoleRevised e => $"Role '{e.Title}' revised ({Count(e.Seats, "seat")}, {Number(e.HoursPerWeek)} h a week, decided by the {Decider(e.DecidedAt)})",
         TeacherLeaderRoleRetired e => $"Role {e.RoleId} retired: {Cut(e.Reason)}",
         RoleAssigned e => $"{e.TeacherId} assigned to role {e.RoleId}",
         RoleVacated e => $"{e.TeacherId} left role {e.RoleId}: {Cut(e.Reason)}",
-        DecisionRecorded e => $"Decision '{e.Title}' ({e.Mode}, {Count(Length(e.Participants), "participant")})",
+        DecisionRecorded e => $"Decision '{e.Title}' ({Labels.Of(e.Mode)}, {Count(Length(e.Participants), "participant")})",
         SchoolConditionAssessed e => $"Condition '{e.Condition}' rated {e.Rating} of 4",
         PrincipalMoveRecorded e => $"Principal move: {e.Move}{(e.TeacherId is null ? "" : $" (with {e.TeacherId})")}",
         LeadershipDiscussionHeld e => $"Leadership discussion on '{e.Topic}' ({Count(Length(e.Participants), "participant")}, {Count(Length(e.Agreements), "agreement")})",
@@ -55,21 +55,21 @@ internal static class TimelineText
         BreakingRanksSupportGiven e => $"Episode {e.EpisodeId}: support given, {Label(e.Kind).ToLowerInvariant()}{Noted(e.Note)}",
         BreakingRanksEpisodeEscalated e => $"Episode {e.EpisodeId} escalated to {Label(e.Level)}",
         BreakingRanksEpisodeDeescalated e => $"Episode {e.EpisodeId} calmed to {Label(e.Level)}",
-        BreakingRanksEpisodeResolved e => $"Episode {e.EpisodeId} resolved: {e.Outcome}",
+        BreakingRanksEpisodeResolved e => $"Episode {e.EpisodeId} resolved: {Label(e.Outcome)}",
         TeacherRegistered e => $"{e.Name} ({sourceId}) registered at {e.SchoolId}",
         TeacherMovedSchool e => $"{sourceId} moved from {e.FromSchoolId} to {e.ToSchoolId}",
         RoleTaken e => $"{sourceId} took role '{e.Title}' at {e.SchoolId}",
         RoleLeft e => $"{sourceId} left role {e.RoleId} at {e.SchoolId}: {Cut(e.Reason)}",
         ProfessionalLearningCompleted e => $"{sourceId} completed '{e.Program}' ({Number(e.Hours)} h, {e.Focus})",
-        InformalLeadershipObserved e => $"{sourceId} observed leading informally: {e.Act} in {e.Domain} (by {e.ObservedBy})",
+        InformalLeadershipObserved e => $"{sourceId} observed leading informally: {Labels.Of(e.Act)} in {Labels.Of(e.Domain)} (by {e.ObservedBy})",
         CollaborationJoined e => $"{sourceId} joined {e.Community}",
-        InitiativeLaunched e => $"Initiative '{e.Name}' launched ({e.Sponsor} sponsor)",
+        InitiativeLaunched e => $"Initiative '{e.Name}' launched (sponsored by {Labels.Of(e.Sponsor).ToLowerInvariant()})",
         StakeholderEngaged e => $"Stakeholder {e.Stakeholder} engaged as {e.Role}",
         ContextAssessed e => $"Context assessed ({Count(Length(e.Resources), "resource")}, {Count(Length(e.TrustBarriers), "trust barrier")})",
         MeasureDefined e => $"Measure '{e.Name}' defined: from {Number(e.Baseline)} to {Number(e.Target)} {e.Unit}",
         MeasureObserved e => $"Measure {e.MeasureId} observed at {Number(e.Value)} ({e.Source})",
         RoleFrameworkSet e => $"Role framework for '{e.RoleTitle}' set ({Count(Length(e.Tight), "tight feature")}, {Count(Length(e.Loose), "loose feature")})",
-        PhaseAdvanced e => $"Initiative {sourceId} entered its {e.Phase} phase",
+        PhaseAdvanced e => $"Initiative {sourceId} entered its {Labels.Of(e.Phase)} phase",
         SchoolEnrolled => $"Enrolled in initiative {sourceId}",
         SchoolWithdrawn e => $"Withdrew from initiative {sourceId}: {Cut(e.Reason)}",
         InterventionStarted e => $"Intervention {e.InterventionId} ({e.Kind}) started by initiative {sourceId}",
@@ -83,7 +83,7 @@ internal static class TimelineText
     private static string[] Distinct(System.Collections.Immutable.ImmutableArray<string> ids) =>
         ids.IsDefault ? [] : [.. ids.Distinct(StringComparer.Ordinal)];
 
-    private static string Label(Enum value) => EnumLabel.Of(value);
+    private static string Label(Enum value) => Labels.Of(value.GetType(), value.ToString());
 
     private static string Noted(string? note) => string.IsNullOrWhiteSpace(note) ? "" : $": {Cut(note)}";
 

@@ -69,7 +69,7 @@ public sealed class TimelineApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         var decision = page.GetProperty("entries")[1];
         Assert.Equal("DecisionRecorded.v1", decision.GetProperty("type").GetString());
         Assert.Equal($"school/{id}", decision.GetProperty("streamId").GetString());
-        Assert.Equal("Decision 'Adopt peer observation' (PrincipalConsulted, 0 participants)", decision.GetProperty("summary").GetString());
+        Assert.Equal("Decision 'Adopt peer observation' (Principal consulted, 0 participants)", decision.GetProperty("summary").GetString());
         Assert.Equal("PrincipalConsulted", decision.GetProperty("data").GetProperty("mode").GetString());
     }
 

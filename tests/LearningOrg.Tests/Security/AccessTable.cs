@@ -126,6 +126,13 @@ public static class AccessTable
         new("PAGE /schools/{Id}/replay", $"/schools/{Maple}/replay", Who.NetworkLead, Who.Researcher),
         new("PAGE /schools/{Id}/trajectory", $"/schools/{Maple}/trajectory", Who.Researcher, Who.CedarPrincipal),
         new("PAGE /schools/{Id}/record", $"/schools/{Maple}/record", Who.MaplePrincipal, Who.NetworkLead),
+        new("PAGE /teachers/{Id}/record", $"/teachers/{teacher}/record", Who.MaplePrincipal, Who.CedarPrincipal),
+        new("PAGE /initiatives/{Id}/record", $"/initiatives/{DemoIds.Initiative}/record", Who.DistrictTeam, Who.MaplePrincipal),
+        new("PAGE /networks/{Id}/record", $"/networks/{DemoIds.Network}/record", Who.NetworkLead, Who.MaplePrincipal),
+        new("PAGE /schools/{Id}/entries/{Version:long}", $"/schools/{Maple}/entries/1", Who.MaplePrincipal, Who.Researcher),
+        new("PAGE /teachers/{Id}/entries/{Version:long}", $"/teachers/{teacher}/entries/1", Who.NetworkLead, Who.Researcher),
+        new("PAGE /initiatives/{Id}/entries/{Version:long}", $"/initiatives/{DemoIds.Initiative}/entries/1", Who.MaplePrincipal, Who.OtherDistrictTeam),
+        new("PAGE /networks/{Id}/entries/{Version:long}", $"/networks/{DemoIds.Network}/entries/1", Who.MaplePrincipal, Who.OtherNetworkLead),
         new("PAGE /networks/{Id}", $"/networks/{DemoIds.Network}", Who.MaplePrincipal, Who.OtherNetworkLead),
         new("PAGE /initiatives/{Id}", $"/initiatives/{DemoIds.Initiative}", Who.DistrictTeam, Who.OtherDistrictTeam),
     ];

@@ -25,13 +25,14 @@ public sealed class AccessPageTests(WebFixture web)
     {
         await using var browser = await web.SignInAsync("principal", $"/schools/{DemoIds.MapleGrove}/record");
         var page = browser.Page;
-        var form = page.Locator("form#decision");
-        var decisionId = await form.Locator("#decision-decisionId").InputValueAsync();
+        var form = page.Locator("form#DecisionRecorded");
+        var decisionId = await form.Locator("input[name='decisionId']").InputValueAsync();
         await form.GetByLabel("Title").FillAsync("Signed-in principal decides");
         await form.GetByLabel("Area").FillAsync("scheduling");
-        await form.GetByLabel("How it was taken").SelectOptionAsync("Shared");
+        await form.GetByLabel("Mode").SelectOptionAsync("Shared");
         await form.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
-        await Assertions.Expect(form.Locator(".form-result")).ToContainTextAsync("Recorded (version");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/schools/{DemoIds.MapleGrove}/entries/\\d+$"));
+        await Assertions.Expect(page.Locator("dd[data-field='recordedBy']")).ToHaveTextAsync(Personas.Find("principal")!.Identity.Subject);
 
         await browser.GotoAsync("/");
         var schools = page.Locator("section[aria-labelledby=schools-title]");

@@ -44,12 +44,11 @@ public sealed class ScreenshotTests(WebFixture web)
     {
         await using var browser = await web.OpenAsync(WebFixture.Desktop);
         await browser.GotoAsync($"/schools/{DemoIds.MapleGrove}/record");
-        var form = browser.Page.Locator("form#decision");
-        await form.GetByLabel("Area").FillAsync("assessment");
-        await form.GetByLabel("How it was taken").SelectOptionAsync("Shared");
-        await form.GetByLabel("Maya Chen").CheckAsync();
+        // The first form of the page, so that the picture's top shows the refusal at its field.
+        var form = browser.Page.Locator("form#StaffCountChanged");
+        await form.GetByLabel("Staff count").FillAsync("-3");
         await form.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
-        await Assertions.Expect(form.Locator("[data-field='title'] .field-error")).ToBeVisibleAsync();
+        await Assertions.Expect(form.Locator("[data-field='staffCount'] .field-error")).ToBeVisibleAsync();
         await browser.Page.EvaluateAsync("() => window.scrollTo(0, 0)");
 
         await DocScreenshots.CaptureAsync(browser.Page, "record");

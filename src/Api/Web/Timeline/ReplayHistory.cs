@@ -26,14 +26,17 @@ public sealed class ReplayHistory
 
     public IReadOnlyList<ReplayStep> Steps { get; }
 
-    /// <summary>The school's own events from the timeline read model, in the order they happened, grouped by instant.</summary>
-    public static async Task<ReplayHistory> ReadAsync(TimelineReader timelines, string schoolId, CancellationToken cancellation)
+    /// <summary>
+    /// The school's own events from the timeline read model, in the order they happened, grouped by instant; the
+    /// teachers they name are written by <paramref name="names"/>.
+    /// </summary>
+    public static async Task<ReplayHistory> ReadAsync(TimelineReader timelines, string schoolId, IReadOnlyDictionary<string, string> names, CancellationToken cancellation)
     {
         var entries = await timelines.SchoolOwnEntriesAsync(schoolId, cancellation);
         var steps = entries
             .GroupBy(e => e.OccurredAt.UtcTicks)
             .Select((group, index) => new ReplayStep(index, group.First().OccurredAt.ToUniversalTime(),
-                [.. group.Select(e => new ReplayEvent(TimelineDisplay.Words(e.Kind), e.Summary))]))
+                [.. group.Select(e => new ReplayEvent(TimelineDisplay.Words(e.Kind), TimelineDisplay.Named(e.Summary, e.Persons, names)))]))
             .ToList();
         return new ReplayHistory(steps);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Text;
+using System.Text.RegularExpressions;
+using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Schools;
 
 namespace LearningOrg.Api.Web.Timeline;
@@ -19,34 +20,38 @@ public static class TimelineDisplay
     public static IReadOnlyList<DecisionMode> Modes { get; } = Enum.GetValues<DecisionMode>();
 
     /// <summary>"DecisionRecorded" as "Decision recorded".</summary>
-    public static string Words(string pascalCase)
+    public static string Words(string pascalCase) => Labels.Words(pascalCase);
+
+    /// <summary>
+    /// <paramref name="summary"/> with each teacher id of <paramref name="persons"/> written as the teacher's name,
+    /// where it is known: "t-mg-12 joined the staff" as "Olivia Grant joined the staff".
+    /// </summary>
+    public static string Named(string summary, IEnumerable<string> persons, IReadOnlyDictionary<string, string> names)
     {
-        var text = new StringBuilder(pascalCase.Length + 8);
-        for (var i = 0; i < pascalCase.Length; i++)
+        foreach (var person in persons)
         {
-            var c = pascalCase[i];
-            text.Append(i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString());
+            if (names.TryGetValue(person, out var name) && name != person)
+            {
+                // Whole ids only: t-mg-1 must not match inside t-mg-12.
+                summary = Regex.Replace(summary, $@"(?<![\w-]){Regex.Escape(person)}(?![\w-])", name.Replace("$", "$$", StringComparison.Ordinal), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
         }
-        return text.ToString();
+        return summary;
     }
 
-    public static string Level(BreakingRanksLevel level) => Words(level.ToString());
+    public static string Level(BreakingRanksLevel level) => Labels.Of(level);
 
     /// <summary>1 for speaking up to 4 for resistance: the rank the legend and the patterns use.</summary>
     public static int LevelRank(BreakingRanksLevel level) => (int)level + 1;
 
-    public static string Mode(DecisionMode mode) => mode switch
-    {
-        DecisionMode.TeacherLed => "Teacher-led",
-        _ => Words(mode.ToString()),
-    };
+    public static string Mode(DecisionMode mode) => Labels.Of(mode);
 
     /// <summary>A CSS class name part: "TeacherLed" as "teacher-led".</summary>
     public static string Slug(string pascalCase) => Words(pascalCase).Replace(' ', '-').ToLowerInvariant();
 
-    public static string Stage(LeadershipStage? stage) => stage is { } value ? value.ToString() : "Not assessed yet";
+    public static string Stage(LeadershipStage? stage) => stage is { } value ? Labels.Of(value) : "Not assessed yet";
 
-    public static string Outcome(EpisodeOutcome outcome) => outcome.ToString();
+    public static string Outcome(EpisodeOutcome outcome) => Labels.Of(outcome);
 
     /// <summary>"14 Sep 2021", in UTC, as the API's dates are.</summary>
     public static string Date(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy", Invariant);

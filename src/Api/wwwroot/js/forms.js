@@ -12,6 +12,8 @@
 //   lines           a textarea: one array item per non-empty line
 //   datetime        a datetime-local input read in the browser's time zone; left empty, the property is left out
 //                   (the API takes "now")
+//   json            a textarea holding a JSON value (a field of a shape the form has no control for); left empty, null
+// A form with data-go-to-entry moves to the recorded entry's page once the API accepts it (or says it had already).
 // The API answers a refusal with RFC 9457 problem details; each errors[field] message is shown next to its field
 // (aria-invalid, aria-describedby) and in a summary with role=alert; a problem without errors shows its detail there.
 
@@ -58,6 +60,9 @@ export function collect(form) {
             case "lines":
                 body[element.name] = element.value.split(/\r?\n/).map(line => line.trim()).filter(line => line.length > 0);
                 break;
+            case "json":
+                body[element.name] = parseJson(element.value);
+                break;
             case "datetime":
                 if (element.value) {
                     body[element.name] = new Date(element.value).toISOString();
@@ -73,6 +78,24 @@ export function collect(form) {
     }
     const url = form.dataset.api.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(path[name] ?? ""));
     return { url, body };
+}
+
+// Text that is not JSON is sent as a string, so the API's message about the field is what the person reads.
+function parseJson(text) {
+    if (text.trim() === "") {
+        return null;
+    }
+    try {
+        return JSON.parse(text);
+    } catch {
+        return text;
+    }
+}
+
+// "school/maple-grove" and version 12 as "/schools/maple-grove/entries/12".
+export function entryLink(streamId, version) {
+    const slash = streamId.indexOf("/");
+    return `/${streamId.slice(0, slash)}s/${encodeURIComponent(streamId.slice(slash + 1))}/entries/${version}`;
 }
 
 async function submit(form) {
@@ -297,6 +320,16 @@ function showSuccess(form, answer, replayed) {
         }
     }
     result.focus();
+    if (form.hasAttribute("data-go-to-entry") && answer?.streamId && answer?.version && answer?.eventsAppended > 0) {
+        const next = document.createElement("p");
+        const link = document.createElement("a");
+        // The command's first event is the entry the person recorded.
+        link.href = entryLink(answer.streamId, answer.version - answer.eventsAppended + 1);
+        link.textContent = "See the entry";
+        next.append(link);
+        result.append(next);
+        window.location.assign(link.href);
+    }
 }
 
 enhance();
