@@ -75,7 +75,7 @@ public enum EpisodeOutcome
     [Display(Name = "Accepted")] Accepted,
     [Display(Name = "Negotiated")] Negotiated,
     [Display(Name = "Withdrawn")] Withdrawn,
-    [Display(Name = "Unresolved")] Unresolved,
+    [Display(Name = "Left unresolved")] Unresolved,
 }
 
 /// <summary>
