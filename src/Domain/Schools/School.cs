@@ -295,16 +295,18 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
 
     /// <summary>A colleague is named by teacher id and a team by its name; every other reactor by its kind alone.</summary>
     private static RuleViolation? CheckReaction(SchoolState state, BreakingRanksReactionRecorded e) =>
+        // Each field's own shape first, so a malformed field is named before any rule that relates two fields.
         Check.Defined(e.ReactedBy, "reactedBy")
         ?? Check.Defined(e.Intensity, "intensity")
+        ?? Check.Id(e.EpisodeId, "episodeId")
+        ?? (e.TeacherId is null ? null : Check.Id(e.TeacherId, "teacherId"))
+        ?? (e.Team is null ? null : Check.Text(e.Team, "team", Limits.Label))
         ?? Check.Text(e.Note, "note", Limits.Note, required: false)
         ?? (e.ReactedBy == ReactorKind.Colleague
-            ? (e.TeacherId is null
-                ? RuleViolation.Invalid("teacherId", "A colleague's reaction names the colleague by teacher id.")
-                : Check.Id(e.TeacherId, "teacherId"))
+            ? (e.TeacherId is null ? RuleViolation.Invalid("teacherId", "A colleague's reaction names the colleague by teacher id.") : null)
             : e.TeacherId is null ? null : RuleViolation.Invalid("teacherId", "Only a colleague's reaction names a teacher; leave teacherId empty."))
         ?? (e.ReactedBy == ReactorKind.Team
-            ? (e.Team is null ? RuleViolation.Invalid("team", "A team's reaction names the team, e.g. \"Grade 6 team\".") : Check.Text(e.Team, "team", Limits.Label))
+            ? (e.Team is null ? RuleViolation.Invalid("team", "A team's reaction names the team, e.g. \"Grade 6 team\".") : null)
             : e.Team is null ? null : RuleViolation.Invalid("team", "Only a team's reaction names a team; leave team empty."))
         ?? CheckOpenEpisode(state, e.EpisodeId, e.OccurredAt, out var episode)
         ?? (e.TeacherId is null ? null

@@ -148,7 +148,9 @@ public sealed class PseudonymizedReaderTests(SecurityFixture fixture) : IClassFi
 
         var paths = new List<string>();
         // The OpenAPI document and its reference page are named by the document's name.
-        foreach (var route in routes.Select(r => (r.StartsWith('/') ? r : "/" + r).Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{documentName?}", "v1", StringComparison.Ordinal)))
+        foreach (var route in routes.Select(r => (r.StartsWith('/') ? r : "/" + r).Replace("{documentName}", "v1", StringComparison.Ordinal).Replace("{documentName?}", "v1", StringComparison.Ordinal)
+            // An entry page is named by its record and its place in it: the record's first entry names people too.
+            .Replace("{Version:long}", "1", StringComparison.Ordinal)))
         {
             var parameters = route.Split('/').Where(s => s.Contains('{', StringComparison.Ordinal)).ToList();
             if (parameters.Count == 0)

@@ -22,7 +22,7 @@ public sealed class ExportFoldProperties(ApiFixture api) : IClassFixture<ApiFixt
     private static readonly string[] Reached =
     [
         "SchoolRegistered.v1", "TeacherJoinedStaff.v1", "TeacherLeftStaff.v1", "TeacherLeaderRoleDefined.v1", "RoleAssigned.v1",
-        "RoleVacated.v1", "DecisionRecorded.v1", "BreakingRanksEpisodeOpened.v1", "BreakingRanksEpisodeResolved.v1",
+        "RoleVacated.v1", "DecisionRecorded.v1", "BreakingRanksEpisodeOpened.v2", "BreakingRanksEpisodeResolved.v1",
         "SchoolConditionAssessed.v1", "StaffCountChanged.v1", "TeacherRegistered.v1", "TeacherMovedSchool.v1", "RoleTaken.v1",
         "RoleLeft.v1", "ProfessionalLearningCompleted.v1", "InformalLeadershipObserved.v1", "CollaborationJoined.v1",
     ];
