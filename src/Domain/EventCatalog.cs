@@ -41,10 +41,12 @@ public sealed record EventType(Type ClrType, string Name, string Aggregate)
     /// The newer version it is read as, when it is an older version kept for stored events and old exports
     /// (<see cref="ISupersededBy{TNext}"/>); else null.
     /// </summary>
-    public Type? SupersededBy { get; } = ClrType.GetInterfaces()
-        .SingleOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ISupersededBy<>))?.GetGenericArguments()[0];
+    public Type? SupersededBy { get; } = SupersedingInterface(ClrType)?.GetGenericArguments()[0];
 
     public bool IsSuperseded => SupersededBy is not null;
+
+    /// <summary>Reads an event of this older version as its newer version; null for a current version.</summary>
+    public Func<DomainEvent, DomainEvent>? Upcast { get; } = UpcastOf(ClrType);
 
     /// <summary>The fields that name another aggregate's stream (<see cref="TouchesAttribute"/>), in declaration order.</summary>
     public IReadOnlyList<(PropertyInfo Field, string Aggregate)> TouchedFields { get; } =
@@ -62,6 +64,20 @@ public sealed record EventType(Type ClrType, string Name, string Aggregate)
     /// <summary>The ids of the <paramref name="aggregate"/>s that recording <paramref name="e"/> touches, without repeats.</summary>
     public IReadOnlyList<string> Touched(DomainEvent e, string aggregate) =>
         [.. Touched(e).Where(s => s.Aggregate == aggregate).Select(s => s.Id).Distinct(StringComparer.Ordinal)];
+
+    private static Func<DomainEvent, DomainEvent>? UpcastOf(Type clrType)
+    {
+        if (SupersedingInterface(clrType) is not { } superseded)
+        {
+            return null;
+        }
+        // Looked up once: old events are read on every timeline read and import line of that version.
+        var method = clrType.GetInterfaceMap(superseded).TargetMethods.Single();
+        return e => (DomainEvent)method.Invoke(e, null)!;
+    }
+
+    private static Type? SupersedingInterface(Type clrType) =>
+        clrType.GetInterfaces().SingleOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ISupersededBy<>));
 }
 
 /// <summary>
@@ -101,9 +117,9 @@ public static class EventCatalog
     public static DomainEvent Current(DomainEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        while (For(e).SupersededBy is { } next)
+        while (For(e).Upcast is { } upcast)
         {
-            e = (DomainEvent)typeof(ISupersededBy<>).MakeGenericType(next).GetMethod(nameof(ISupersededBy<DomainEvent>.Upcast))!.Invoke(e, null)!;
+            e = upcast(e);
         }
         return e;
     }
