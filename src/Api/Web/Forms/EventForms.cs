@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Reflection;
 using System.Text.Json;
@@ -16,6 +17,8 @@ public static class EventForms
     /// <summary>Parameter names whose text is usually longer than a line.</summary>
     private static readonly string[] LongTextWords =
         ["Description", "Rationale", "Evidence", "Note", "Notes", "Reason", "Hypothesis", "Purpose", "Outcome", "Strategy", "Summary", "Comment"];
+
+    private static readonly ConcurrentDictionary<Type, IReadOnlyList<FormField>> FieldsByType = new();
 
     /// <summary>The names of a record's fields that label the thing it begins, in order of preference.</summary>
     private static readonly string[] NamingFields = ["Title", "Name", "Topic", "RoleTitle", "Kind", "Move"];
@@ -63,7 +66,8 @@ public static class EventForms
     public static IReadOnlyList<FormField> Fields(EventType type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return [.. Parameters(type).Select(p => FieldOf(type, p))];
+        // Read once per type: a page asks for every form's fields, and for the fields of each entry it offers to refer to.
+        return FieldsByType.GetOrAdd(type.ClrType, static (_, t) => [.. Parameters(t).Select(p => FieldOf(t, p))], type);
     }
 
     /// <summary>The words that name a thing an entry began, to offer it in a list: its title, or its teacher and description.</summary>
