@@ -25,6 +25,7 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 builder.Services.AddApiDocument();
 builder.Services.AddSingleton<CultureQueries>();
+builder.Services.AddSingleton<SchoolYearReviewQueries>();
 builder.AddSecurity();
 builder.AddWebPages();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = ApiLimits.MaxBodyBytes);

@@ -20,6 +20,9 @@ public sealed class CultureTrajectory
 
     private static readonly DecisionMode[] SharedModes = [DecisionMode.Shared, DecisionMode.TeacherLed, DecisionMode.StaffConsensus];
 
+    /// <summary>Whether a decision taken this way counts as shared: with teachers, led by them or by staff consensus.</summary>
+    public static bool IsShared(DecisionMode mode) => SharedModes.Contains(mode);
+
     private readonly ImmutableArray<(string? TeacherId, DomainEvent Event)> history;
 
     public CultureTrajectory(IEnumerable<(string? TeacherId, DomainEvent Event)> history)
@@ -31,7 +34,7 @@ public sealed class CultureTrajectory
         var administrative = events.OfType<TeacherLeaderRoleDefined>()
             .Where(d => d.RoleKind == RoleKind.Administrative).Select(d => d.RoleId).ToHashSet(StringComparer.Ordinal);
         FirstRoleAssignedAt = events.OfType<RoleAssigned>().FirstOrDefault(a => !administrative.Contains(a.RoleId))?.OccurredAt;
-        FirstSharedDecisionAt = events.OfType<DecisionRecorded>().FirstOrDefault(d => SharedModes.Contains(d.Mode))?.OccurredAt;
+        FirstSharedDecisionAt = events.OfType<DecisionRecorded>().FirstOrDefault(d => IsShared(d.Mode))?.OccurredAt;
         LastEventAt = this.history.IsEmpty ? null : this.history[^1].Event.OccurredAt;
     }
 
@@ -153,7 +156,7 @@ public sealed class CultureTrajectory
 
         var windowFrom = at - Window;
         var recent = decisions.Where(d => d.OccurredAt > windowFrom).ToList();
-        var sharedRecent = recent.Count(d => SharedModes.Contains(d.Mode));
+        var sharedRecent = recent.Count(d => IsShared(d.Mode));
         var share = recent.Count == 0 ? (double?)null : Round((double)sharedRecent / recent.Count);
 
         var authority = DecisionAuthority.Of(recent);

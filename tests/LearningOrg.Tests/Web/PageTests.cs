@@ -1,5 +1,8 @@
 using System.Globalization;
 using LearningOrg.Demo;
+using LearningOrg.Domain.Common;
+using LearningOrg.Domain.Schools;
+using LearningOrg.ReadModels;
 using Microsoft.Playwright;
 
 namespace LearningOrg.Tests.Web;
@@ -22,6 +25,7 @@ public sealed class PageTests(WebFixture web)
             $"/schools/{DemoIds.CedarHill}/record",
             $"/schools/{DemoIds.MapleGrove}",
             $"/schools/{DemoIds.MapleGrove}/replay",
+            $"/schools/{DemoIds.MapleGrove}/year-in-review?year=2022",
         ];
         foreach (var path in paths)
         {
@@ -98,6 +102,40 @@ public sealed class PageContentTests(WebFixture web)
         var table = page.Locator("details.data-table", new() { HasText = "Data table: Leadership density" });
         await table.Locator("summary").ClickAsync();
         await Assertions.Expect(table.Locator("tr", new() { HasText = "Dec 2021" }).Locator("td").First).ToHaveTextAsync("9.7%");
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
+    public async Task The_year_in_review_counts_the_years_decisions_by_mode_and_prints_without_the_sites_chrome()
+    {
+        var year = new SchoolYear(2022);
+        var expected = DemoStory.Steps
+            .Where(s => s.AggregateId == DemoIds.MapleGrove && year.Contains(s.OccurredAt))
+            .Select(s => s.Event).OfType<DecisionRecorded>()
+            .GroupBy(d => d.Mode).ToDictionary(g => g.Key, g => g.Count());
+        Assert.NotEmpty(expected);
+
+        await using var browser = await web.OpenAsync();
+        await browser.GotoAsync($"/schools/{DemoIds.MapleGrove}");
+        await browser.Page.GetByRole(AriaRole.Link, new() { Name = "Year in review", Exact = true }).ClickAsync();
+        await browser.Page.GetByLabel("School year", new() { Exact = true }).SelectOptionAsync("2022");
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+
+        var page = browser.Page;
+        await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync("Maple Grove Elementary: year in review 2022–23");
+        var decisions = page.Locator("section[aria-labelledby='decisions-heading'] tbody tr");
+        await Assertions.Expect(decisions).ToHaveCountAsync(Enum.GetValues<DecisionMode>().Length);
+        foreach (var mode in Enum.GetValues<DecisionMode>())
+        {
+            await Assertions.Expect(decisions.Filter(new() { HasText = Labels.Of(mode) }).Locator("td").First)
+                .ToHaveTextAsync(expected.GetValueOrDefault(mode).ToString(CultureInfo.InvariantCulture));
+        }
+
+        // Printed (or saved as PDF), the report stands alone: no header, menus or year picker.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(page.Locator("header.site-header")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("form.controls")).ToBeHiddenAsync();
+        await Assertions.Expect(page.Locator("#decisions-heading")).ToBeVisibleAsync();
         Assert.Empty(browser.Errors);
     }
 
