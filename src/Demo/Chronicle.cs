@@ -180,8 +180,11 @@ internal sealed class InitiativeChapter(Chronicle chronicle, string initiativeId
     public void Measure(DateTimeOffset at, string measureId, string name, MeasureHorizon horizon, string unit, decimal baseline, decimal target) =>
         Record(new MeasureDefined(measureId, name, horizon, unit, baseline, target) { OccurredAt = at });
 
-    public void Observe(DateTimeOffset at, string measureId, decimal value, string source) =>
-        Record(new MeasureObserved(measureId, value, source) { OccurredAt = at });
+    public void Observe(DateTimeOffset at, string measureId, decimal value, string source, string? schoolId = null) =>
+        Record(new MeasureObserved(measureId, value, source, schoolId) { OccurredAt = at });
+
+    public void Answer(DateTimeOffset at, KeyQuestion question, string answer, string evidence) =>
+        Record(new KeyQuestionAnswered(question, answer, evidence) { OccurredAt = at });
 
     public void Enroll(DateTimeOffset at, string schoolId) => Record(new SchoolEnrolled(schoolId) { OccurredAt = at });
 

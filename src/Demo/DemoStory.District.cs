@@ -53,6 +53,17 @@ public static partial class DemoStory
                 "Colleagues' suspicion of teachers who stand out",
             ]);
 
+        // The key questions of planning, answered before design begins.
+        pathways.Answer(On(2022, 1, 26), KeyQuestion.PrioritiesAdvanced,
+            "Early literacy and keeping early-career teachers: coaches and mentors in every school, PLCs where grade teams already meet.",
+            "Board strategic plan 2021-24; exit survey of teachers who left in 2020-21.");
+        pathways.Answer(On(2022, 1, 26), KeyQuestion.MoreThanACareerPath,
+            "Yes: each role is tied to a school priority and to a measure, not only to a stipend.", "Draft role descriptions.");
+        pathways.Answer(On(2022, 2, 1), KeyQuestion.IdentifyingEffectiveTeachers,
+            "Not yet: evaluation ratings are too coarse, so selection panels use classroom visits and peer nominations.", "Evaluation rating distribution 2020-21.");
+        pathways.Answer(On(2022, 2, 1), KeyQuestion.CollaborationAndTrust,
+            "Grade teams at Maple Grove and the lab-sharing group at Harbor View; mistrust where leadership is tied to evaluation.", "Context assessment of January 2022.");
+
         // Design, spring 2022: what the district holds tight and what each school decides.
         pathways.Advance(On(2022, 2, 8), Phase.Design);
         pathways.Framework(On(2022, 3, 1), "Instructional Coach",
@@ -74,6 +85,13 @@ public static partial class DemoStory
         pathways.Measure(On(2022, 4, 26), "collaboration-minutes", "Protected collaboration time per teacher", MeasureHorizon.ShortTerm, "minutes per week", 20, 90);
         pathways.Measure(On(2022, 4, 26), "teacher-retention", "Teachers staying in their school from one year to the next", MeasureHorizon.LongTerm, "percent of teachers", 84, 92);
         pathways.Measure(On(2022, 4, 26), "math-proficiency", "Students proficient in mathematics, grades 3 to 11", MeasureHorizon.LongTerm, "percent of students", 41, 55);
+
+        pathways.Answer(On(2022, 4, 26), KeyQuestion.TightAndLoose,
+            "Tight on release time, selection by panels with teachers and never-evaluative coaching; loose on focus, schedule and team norms.", "The four role frameworks.");
+        pathways.Answer(On(2022, 4, 26), KeyQuestion.MeasuringSuccess,
+            "Roles held, shared decisions and collaboration time twice a year; retention and proficiency once a year.", "The five measures and their baselines.");
+        pathways.Answer(On(2022, 4, 26), KeyQuestion.BuildOrPartner,
+            "The district trains coaches and mentors itself; the university partner runs the survey and the evaluation.", "Partnership agreement with Riverside State University.");
 
         pathways.Enroll(On(2022, 5, 10), DemoIds.MapleGrove);
         pathways.Enroll(On(2022, 5, 10), DemoIds.CedarHill);
@@ -149,7 +167,29 @@ public static partial class DemoStory
             pathways.Observe(at, "math-proficiency", math, "State assessment results");
         }
 
+        // Collaboration time at each school, where the network averages hide a gap.
+        (string School, decimal January, decimal June)[] minutesBySchool =
+        [
+            (DemoIds.MapleGrove, 95, 100),
+            (DemoIds.CedarHill, 85, 90),
+            (DemoIds.HarborView, 60, 65),
+        ];
+        foreach (var (school, january, june) in minutesBySchool)
+        {
+            pathways.Observe(On(2025, 1, 21), "collaboration-minutes", january, Survey, school);
+            pathways.Observe(On(2025, 6, 10), "collaboration-minutes", june, Survey, school);
+        }
+
         // Assessment, spring 2025: the university partner's evaluation begins.
         pathways.Advance(On(2025, 5, 13), Phase.Assessment);
+        pathways.Answer(On(2025, 5, 20), KeyQuestion.AssessingImpact,
+            "The survey, the decision logs and the indicator table together; retention needs two more years to read.", "Evaluation plan, June 2025.");
+        pathways.Answer(On(2025, 5, 20), KeyQuestion.SupportingTeachers,
+            "Release time that is kept, monthly facilitator meetings and a principal who backs them in public.", "Teacher survey 2025; Harbor View's 2022-23 data-team stall.");
+
+        // The evaluation's first findings lead into a second cycle, planned for the next school year.
+        pathways.Advance(On(2025, 6, 17), Phase.Planning);
+        pathways.Answer(On(2025, 6, 24), KeyQuestion.PrioritiesAdvanced,
+            "Keep literacy; add mathematics coaching at Harbor View, where collaboration time lags.", "Interim evaluation findings, June 2025.");
     }
 }

@@ -19,9 +19,10 @@ public sealed class Initiative : IAggregate<InitiativeState, InitiativeEvent>
         StakeholderEngaged e => state with { Stakeholders = state.Stakeholders.SetItem(e.Stakeholder, e.Role) },
         ContextAssessed e when state.Context is null || e.OccurredAt >= state.Context.OccurredAt => state with { Context = e },
         MeasureDefined e => state with { Measures = state.Measures.SetItem(e.MeasureId, new MeasureState(e, 0, null, null)) },
+        // A value at one school is not the initiative's: it counts as an observation, and the latest value stays the initiative's own.
         MeasureObserved e when state.Measures.TryGetValue(e.MeasureId, out var m) => state with
         {
-            Measures = state.Measures.SetItem(e.MeasureId, m.LatestAt is null || e.OccurredAt >= m.LatestAt
+            Measures = state.Measures.SetItem(e.MeasureId, e.SchoolId is null && (m.LatestAt is null || e.OccurredAt >= m.LatestAt)
                 ? m with { Observations = m.Observations + 1, LatestValue = e.Value, LatestAt = e.OccurredAt }
                 : m with { Observations = m.Observations + 1 }),
         },
@@ -29,7 +30,11 @@ public sealed class Initiative : IAggregate<InitiativeState, InitiativeEvent>
             state with { RoleFrameworks = state.RoleFrameworks.SetItem(e.RoleTitle, new RoleFramework(e.Tight, e.Loose, e.OccurredAt)) },
         SchoolEnrolled e => state with { EnrolledSchools = state.EnrolledSchools.SetItem(e.SchoolId, e.OccurredAt) },
         SchoolWithdrawn e => state with { EnrolledSchools = state.EnrolledSchools.Remove(e.SchoolId) },
-        PhaseAdvanced e => state with { Phase = e.Phase },
+        PhaseAdvanced e => state with { Phase = e.Phase, Cycle = e.Phase == Phase.Planning ? state.Cycle + 1 : state.Cycle },
+        KeyQuestionAnswered e => state with
+        {
+            Answers = state.Answers.Add(new QuestionAnswer(e.Question, state.Cycle, state.Phase, e.Answer, e.Evidence, e.OccurredAt)),
+        },
         InterventionStarted e => state with { Interventions = state.Interventions.SetItem(e.InterventionId, new InterventionState(e, null)) },
         InterventionCompleted e when state.Interventions.TryGetValue(e.InterventionId, out var i) => state with
         {
@@ -72,11 +77,18 @@ public sealed class Initiative : IAggregate<InitiativeState, InitiativeEvent>
             ?? (state.Measures.ContainsKey(e.MeasureId) ? RuleViolation.Conflict("measure-exists", $"Measure {e.MeasureId} is already defined.", "measureId") : null),
         MeasureObserved e => Check.Id(e.MeasureId, "measureId")
             ?? Check.Text(e.Source, "source", Limits.Name)
+            ?? (e.SchoolId is null ? null : Check.Id(e.SchoolId, "schoolId"))
             ?? (!state.Measures.TryGetValue(e.MeasureId, out var measure)
                 ? RuleViolation.NotFound("measure-not-found", $"Measure {e.MeasureId} is not defined; define a measure before observing it.", "measureId")
                 : e.OccurredAt < measure.Definition.OccurredAt
                     ? RuleViolation.Conflict("before-history", $"Measure {e.MeasureId} was defined on {measure.Definition.OccurredAt:O}.", "occurredAt")
-                    : null),
+                    : null)
+            ?? (e.SchoolId is { } observedAt && (!state.EnrolledSchools.TryGetValue(observedAt, out var enrolled) || e.OccurredAt < enrolled)
+                ? RuleViolation.Conflict("not-enrolled", $"School {observedAt} was not enrolled in the initiative on {e.OccurredAt:yyyy-MM-dd}.", "schoolId")
+                : null),
+        KeyQuestionAnswered e => Check.Defined(e.Question, "question")
+            ?? Check.Text(e.Answer, "answer", Limits.Note)
+            ?? Check.Text(e.Evidence, "evidence", Limits.LongText, required: false),
         RoleFrameworkSet e => Check.Text(e.RoleTitle, "roleTitle", Limits.Name)
             ?? Check.Texts(e.Tight, "tight")
             ?? Check.Texts(e.Loose, "loose")
@@ -116,10 +128,10 @@ public sealed class Initiative : IAggregate<InitiativeState, InitiativeEvent>
 
     private static RuleViolation? CheckPhase(InitiativeState state, Phase next)
     {
-        if (next != state.Phase + 1)
+        if (next != state.NextPhase)
         {
             return RuleViolation.Conflict("phase-out-of-order",
-                $"The initiative is in {state.Phase}; phases advance in order (Planning, Design, Implementation, Assessment), so {next} cannot come next.", "phase");
+                $"The initiative is in {Labels.Of(state.Phase)}; phases advance in order (Planning, Design, Implementation, Assessment, then Planning for the next cycle), so {Labels.Of(next)} cannot come next; {Labels.Of(state.NextPhase)} can.", "phase");
         }
         return next == Phase.Implementation && state.Measures.IsEmpty
             ? RuleViolation.Conflict("measures-required", "Define at least one measure before implementation begins.", "phase")

@@ -71,13 +71,18 @@ public sealed record MeasureDefined(
     [property: Id(4)] decimal Baseline,
     [property: Id(5)] decimal Target) : InitiativeEvent;
 
+/// <summary>
+/// A value of a measure, observed across the initiative or, with <see cref="SchoolId"/>, at one enrolled school. An
+/// observation stored before schools could be named reads as one across the initiative.
+/// </summary>
 [GenerateSerializer, Alias("MeasureObserved.v1")]
-[Meaning("A value of a measure was observed.")]
-[Command("measure-observations", "Record an observed value of a defined measure")]
+[Meaning("A value of a measure was observed: at one enrolled school when schoolId is given, across the initiative when it is null.")]
+[Command("measure-observations", "Record an observed value of a defined measure, at one enrolled school or across the initiative")]
 public sealed record MeasureObserved(
     [property: Id(0)] string MeasureId,
     [property: Id(1)] decimal Value,
-    [property: Id(2)] string Source) : InitiativeEvent;
+    [property: Id(2)] string Source,
+    [property: Id(3), Touches(AggregateKind.School)] string? SchoolId = null) : InitiativeEvent;
 
 /// <summary>Which features of a role the system decides ("tight") and which each school decides ("loose").</summary>
 [GenerateSerializer, Alias("RoleFrameworkSet.v1")]
@@ -98,9 +103,10 @@ public sealed record SchoolEnrolled([property: Id(0), Touches(AggregateKind.Scho
 [Command("withdrawals", "Withdraw an enrolled school")]
 public sealed record SchoolWithdrawn([property: Id(0), Touches(AggregateKind.School)] string SchoolId, [property: Id(1)] string Reason) : InitiativeEvent;
 
+/// <summary>The initiative entered its next phase; Planning after Assessment begins its next cycle.</summary>
 [GenerateSerializer, Alias("PhaseAdvanced.v1")]
-[Meaning("The initiative entered its next phase.")]
-[Command("phases", "Advance to the next phase (Implementation needs a defined measure)")]
+[Meaning("The initiative entered its next phase; Planning after Assessment begins the next cycle.")]
+[Command("phases", "Advance to the next phase (Implementation needs a defined measure; after Assessment, Planning begins the next cycle)")]
 public sealed record PhaseAdvanced([property: Id(0)] Phase Phase) : InitiativeEvent;
 
 [GenerateSerializer, Alias("InterventionStarted.v1")]
@@ -118,4 +124,16 @@ public sealed record InterventionStarted(
 public sealed record InterventionCompleted(
     [property: Id(0)] string InterventionId,
     [property: Id(1)] string Outcome,
+    [property: Id(2)] string Evidence) : InitiativeEvent;
+
+/// <summary>
+/// An answer to one of the toolkits' key questions, with its evidence, given in the phase and cycle the initiative is
+/// in when it is recorded. A later answer to the same question adds to the earlier ones.
+/// </summary>
+[GenerateSerializer, Alias("KeyQuestionAnswered.v1")]
+[Meaning("One of the toolkits' key questions was answered, with evidence, in the initiative's current phase and cycle.")]
+[Command("key-question-answers", "Answer one of the toolkits' key questions, with the evidence for the answer")]
+public sealed record KeyQuestionAnswered(
+    [property: Id(0)] KeyQuestion Question,
+    [property: Id(1)] string Answer,
     [property: Id(2)] string Evidence) : InitiativeEvent;

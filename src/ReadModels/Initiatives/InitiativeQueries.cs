@@ -7,7 +7,7 @@ namespace LearningOrg.ReadModels;
 public sealed class InitiativeQueries(EventReader reader)
 {
     /// <summary>
-    /// The phase changes and observations among the initiative's first <paramref name="throughVersion"/> events. The
+    /// The phases entered and the observations among the initiative's first <paramref name="throughVersion"/> events. The
     /// initiative's state keeps each measure's latest value only; reading up to the version that state reflects keeps
     /// the two in agreement.
     /// </summary>
@@ -15,25 +15,31 @@ public sealed class InitiativeQueries(EventReader reader)
     {
         var events = await reader.ReadStreamAsync(
             StreamKeys.For(StreamKeys.Initiative, initiativeId), 1, (int)Math.Min(throughVersion, int.MaxValue), cancellationToken);
-        var phases = new Dictionary<Phase, DateTimeOffset>();
-        var observations = new Dictionary<string, List<MeasureObserved>>(StringComparer.Ordinal);
-        foreach (var recorded in events.OrderBy(e => e.OccurredAt))
+        // Cycles follow the order the phases were recorded in, as the initiative's rules checked them.
+        var phases = new List<PhaseBegun>();
+        foreach (var recorded in events)
         {
             switch (recorded.Data)
             {
-                case PhaseAdvanced advanced:
-                    phases[advanced.Phase] = advanced.OccurredAt;
+                case InitiativeLaunched launched:
+                    phases.Add(new PhaseBegun(1, Phase.Planning, launched.OccurredAt));
                     break;
-                case MeasureObserved observed:
-                    if (!observations.TryGetValue(observed.MeasureId, out var list))
-                    {
-                        observations[observed.MeasureId] = list = [];
-                    }
-                    list.Add(observed);
+                case PhaseAdvanced advanced:
+                    var cycle = phases.Count == 0 ? 1 : phases[^1].Cycle + (advanced.Phase == Phase.Planning ? 1 : 0);
+                    phases.Add(new PhaseBegun(cycle, advanced.Phase, advanced.OccurredAt));
                     break;
                 default:
                     break;
             }
+        }
+        var observations = new Dictionary<string, List<MeasureObserved>>(StringComparer.Ordinal);
+        foreach (var observed in events.Select(e => e.Data).OfType<MeasureObserved>().OrderBy(o => o.OccurredAt))
+        {
+            if (!observations.TryGetValue(observed.MeasureId, out var list))
+            {
+                observations[observed.MeasureId] = list = [];
+            }
+            list.Add(observed);
         }
         return new InitiativeProgress(
             phases,

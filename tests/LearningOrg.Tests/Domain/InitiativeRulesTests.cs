@@ -128,11 +128,66 @@ public sealed class InitiativeRulesTests
     }
 
     [Fact]
-    public void Assessment_is_the_last_phase()
+    public void Assessment_leads_into_the_next_cycles_planning_and_nothing_else()
     {
         var initiative = Fold(Launch(), Measure("plc-leads", 1), Advanced(Phase.Design, 2), Advanced(Phase.Implementation, 3), Advanced(Phase.Assessment, 4));
-        IsRejected(Decide(initiative, Advanced(Phase.Planning, 5)), ViolationKind.Conflict, "phase-out-of-order", "phase");
+        Assert.Equal(1, initiative.Cycle);
+        IsRejected(Decide(initiative, Advanced(Phase.Design, 5)), ViolationKind.Conflict, "phase-out-of-order", "phase");
         IsInvalid(Decide(initiative, Advanced((Phase)4, 5)), "phase");
+        var nextCycle = Advanced(Phase.Planning, 5);
+        IsAccepted(Decide(initiative, nextCycle), nextCycle);
+
+        var second = Aggregate.Fold<Initiative, InitiativeState, InitiativeEvent>(initiative, [nextCycle])!;
+        Assert.Equal((2, Phase.Planning), (second.Cycle, second.Phase));
+        var design = Advanced(Phase.Design, 6);
+        IsAccepted(Decide(second, design), design);
+    }
+
+    // Key questions
+
+    [Fact]
+    public void A_key_question_answer_is_kept_with_the_phase_and_cycle_it_was_given_in()
+    {
+        var initiative = Fold(Launch(), Measure("plc-leads", 1),
+            new KeyQuestionAnswered(KeyQuestion.PrioritiesAdvanced, "Early literacy", "Board priorities 2024").On(2),
+            Advanced(Phase.Design, 3),
+            new KeyQuestionAnswered(KeyQuestion.TightAndLoose, "Hours tight, selection loose", "").On(4),
+            Advanced(Phase.Implementation, 5), Advanced(Phase.Assessment, 6), Advanced(Phase.Planning, 7),
+            new KeyQuestionAnswered(KeyQuestion.PrioritiesAdvanced, "Early literacy and retention", "Year-one review").On(8));
+
+        Assert.Equal(
+            [(KeyQuestion.PrioritiesAdvanced, 1, Phase.Planning), (KeyQuestion.TightAndLoose, 1, Phase.Design), (KeyQuestion.PrioritiesAdvanced, 2, Phase.Planning)],
+            initiative.Answers.Select(a => (a.Question, a.Cycle, a.Phase)));
+        Assert.Equal("Early literacy and retention", initiative.Answers[^1].Answer);
+    }
+
+    [Fact]
+    public void A_key_question_answer_needs_a_known_question_and_an_answer()
+    {
+        IsInvalid(Decide(Launched, new KeyQuestionAnswered((KeyQuestion)99, "Yes", "").On(2)), "question");
+        IsInvalid(Decide(Launched, new KeyQuestionAnswered(KeyQuestion.MeasuringSuccess, " ", "").On(2)), "answer");
+    }
+
+    [Fact]
+    public void Every_key_question_belongs_to_one_strategy_or_the_policy_questions()
+    {
+        var grouped = KeyQuestions.BySource.SelectMany(g => g.Questions).ToList();
+        Assert.Equal(Enum.GetValues<KeyQuestion>().Order(), grouped.Order());
+        Assert.Equal(Enum.GetValues<KeyQuestionSource>(), KeyQuestions.BySource.Select(g => g.Source));
+        Assert.Equal([KeyQuestion.EmpoweringTeachers, KeyQuestion.SupportingTeachers, KeyQuestion.StructuresAndTools],
+            KeyQuestions.BySource.Single(g => g.Source == KeyQuestionSource.Policy).Questions);
+    }
+
+    // Observations at a school
+
+    [Fact]
+    public void A_measure_is_observed_at_an_enrolled_school_only_while_it_is_enrolled()
+    {
+        var initiative = Fold(Launch(), Enrolled("lincoln", 5), Measure("plc-leads", 6));
+        var atLincoln = new MeasureObserved("plc-leads", 4m, "PLC rosters", "lincoln").On(7);
+        IsAccepted(Decide(initiative, atLincoln), atLincoln);
+        IsRejected(Decide(initiative, new MeasureObserved("plc-leads", 4m, "PLC rosters", "adams").On(7)), ViolationKind.Conflict, "not-enrolled", "schoolId");
+        IsInvalid(Decide(initiative, new MeasureObserved("plc-leads", 4m, "PLC rosters", "not an id!").On(7)), "schoolId");
     }
 
     [Fact]

@@ -22,9 +22,15 @@ public sealed class PageQueriesTests(WebFixture web)
 
         var whole = await queries.ProgressAsync(DemoIds.Initiative, demo.Count, CancellationToken.None);
 
-        Assert.Equal(
-            demo.Select(s => s.Step.Event).OfType<PhaseAdvanced>().ToDictionary(p => p.Phase, p => p.OccurredAt),
-            whole.PhasesAdvanced);
+        var launched = demo.Select(s => s.Step.Event).OfType<InitiativeLaunched>().Single();
+        var expected = new List<(int, Phase, DateTimeOffset)> { (1, Phase.Planning, launched.OccurredAt) };
+        var cycle = 1;
+        foreach (var advanced in demo.Select(s => s.Step.Event).OfType<PhaseAdvanced>())
+        {
+            cycle += advanced.Phase == Phase.Planning ? 1 : 0;
+            expected.Add((cycle, advanced.Phase, advanced.OccurredAt));
+        }
+        Assert.Equal(expected, whole.Phases.Select(p => (p.Cycle, p.Phase, p.At)));
         Assert.Equal(
             demo.Select(s => s.Step.Event).OfType<MeasureObserved>().GroupBy(o => o.MeasureId).ToDictionary(g => g.Key, g => g.OrderBy(o => o.OccurredAt).ToList()),
             whole.Observations.ToDictionary(o => o.Key, o => o.Value.ToList()));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LearningOrg.Demo;
 using LearningOrg.Domain.Common;
+using LearningOrg.Domain.Initiatives;
 using LearningOrg.Domain.Schools;
 using LearningOrg.ReadModels;
 using Microsoft.Playwright;
@@ -222,14 +223,49 @@ public sealed class PageContentTests(WebFixture web)
     }
 
     [Fact]
+    public async Task The_initiative_page_checks_off_the_key_questions_per_phase_and_cycle_and_shows_measures_per_school()
+    {
+        var answers = DemoStory.Steps.Where(s => s.AggregateId == DemoIds.Initiative).Select(s => s.Event).OfType<KeyQuestionAnswered>().ToList();
+        await using var browser = await web.OpenAsync();
+        await browser.GotoAsync($"/initiatives/{DemoIds.Initiative}");
+        var page = browser.Page;
+
+        // Cycle 2 has one answer so far: priorities, in Planning.
+        var questions = page.Locator("section[aria-labelledby='questions-title']");
+        var secondCycle = answers.Last(a => a.Question == KeyQuestion.PrioritiesAdvanced);
+        await Assertions.Expect(questions.Locator("tr[data-question='PrioritiesAdvanced'] td[data-phase='Planning']")).ToContainTextAsync(secondCycle.Answer);
+        await Assertions.Expect(questions.Locator("tr[data-question='TightAndLoose'] td[data-phase='Design']")).ToContainTextAsync("not answered");
+        Assert.Equal(Enum.GetValues<KeyQuestion>().Length, await questions.Locator("tbody tr").CountAsync());
+
+        // Cycle 1, chosen by its link: design's answer to tight and loose, with its evidence.
+        await questions.GetByRole(AriaRole.Link, new() { Name = "1", Exact = true }).ClickAsync();
+        var tightLoose = answers.Single(a => a.Question == KeyQuestion.TightAndLoose);
+        var cell = page.Locator("tr[data-question='TightAndLoose'] td[data-phase='Design']");
+        await Assertions.Expect(cell).ToContainTextAsync(tightLoose.Answer);
+        await Assertions.Expect(cell).ToContainTextAsync(tightLoose.Evidence);
+
+        // A measure observed at each school lists each school's latest value beside the initiative-wide chart.
+        var perSchool = DemoStory.Steps.Where(s => s.AggregateId == DemoIds.Initiative).Select(s => s.Event).OfType<MeasureObserved>()
+            .Where(o => o.SchoolId == DemoIds.HarborView).MaxBy(o => o.OccurredAt)!;
+        var schools = page.Locator($"table:has(caption#measure-{perSchool.MeasureId}-schools) tbody tr");
+        await Assertions.Expect(schools).ToHaveCountAsync(DemoIds.Schools.Count);
+        await Assertions.Expect(schools.Filter(new() { HasText = "Harbor View High School" }).Locator("td").First)
+            .ToContainTextAsync(perSchool.Value.ToString(CultureInfo.InvariantCulture));
+        Assert.Empty(browser.Errors);
+    }
+
+    [Fact]
     public async Task The_initiative_page_shows_its_phase_measures_against_targets_the_tight_loose_framework_and_interventions()
     {
         await using var browser = await web.OpenAsync();
         await browser.GotoAsync($"/initiatives/{DemoIds.Initiative}");
 
         var page = browser.Page;
-        await Assertions.Expect(page.Locator(".phases li[aria-current='step']")).ToContainTextAsync("Assessment");
-        await Assertions.Expect(page.Locator(".phases li.done")).ToHaveCountAsync(3);
+        // The demo's assessment led into a second cycle's planning; the first cycle's phases stay listed.
+        await Assertions.Expect(page.Locator(".phases li[aria-current='step']")).ToContainTextAsync("Planning");
+        await Assertions.Expect(page.Locator(".phases li.done")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("section[aria-labelledby='phase-title']")).ToContainTextAsync("Cycle 2");
+        await Assertions.Expect(page.Locator(".earlier-cycles li")).ToContainTextAsync("Assessment 13 May 2025");
         var measures = page.Locator("section[aria-labelledby='measures-title'] article");
         Assert.True(await measures.CountAsync() >= 1);
         await Assertions.Expect(measures.First.Locator("svg[role='img'] line.target")).ToHaveCountAsync(1);

@@ -16,7 +16,7 @@ public static class EventForms
 {
     /// <summary>Parameter names whose text is usually longer than a line.</summary>
     private static readonly string[] LongTextWords =
-        ["Description", "Rationale", "Evidence", "Note", "Notes", "Reason", "Hypothesis", "Purpose", "Outcome", "Strategy", "Summary", "Comment"];
+        ["Description", "Rationale", "Evidence", "Note", "Notes", "Reason", "Hypothesis", "Purpose", "Outcome", "Strategy", "Summary", "Comment", "Answer"];
 
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<FormField>> FieldsByType = new();
 
