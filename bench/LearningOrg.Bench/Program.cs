@@ -30,7 +30,14 @@ public static class BenchProgram
                     break;
                 case "--help" or "-h":
                     Console.WriteLine("./bench.sh [--scale full|quick|smoke] [--only name,name] [--out path]");
-                    Console.WriteLine($"Scenarios: {string.Join(", ", BenchRunner.Scenarios.Select(s => s.Name))}");
+                    Console.WriteLine("  --scale  full (default; writes docs/benchmarks.md), quick (smaller, for trying a change) or smoke (the test suite's)");
+                    Console.WriteLine("  --only   run only these scenarios (comma-separated names below)");
+                    Console.WriteLine("  --out    write the report to this path (default: docs/benchmarks.md at full scale, .local/bench/ otherwise)");
+                    Console.WriteLine("Scenarios (what each measures: docs/benchmarking.md):");
+                    foreach (var scenario in BenchRunner.Scenarios)
+                    {
+                        Console.WriteLine($"  {scenario.Number}. {scenario.Name}");
+                    }
                     return 0;
                 default:
                     Console.Error.WriteLine($"Unknown argument '{args[i]}'. Use --scale full|quick|smoke, --only name,name, --out path.");

@@ -29,7 +29,11 @@ public static class ReadModelSetup
     /// <summary>The index that gives a school's timeline in its order, ids included, so a page is found from the index alone.</summary>
     public const string TimelineOrderIndex = "mt_doc_timeline_entry_idx_order";
 
-    public static void Configure(StoreOptions options)
+    /// <param name="indicators">
+    /// Keep the indicator table inline. Off only to measure what it costs an append (the bench's scenario 8): the
+    /// comparisons need it.
+    /// </param>
+    public static void Configure(StoreOptions options, bool indicators = true)
     {
         options.Schema.For<TimelineEntry>().DocumentAlias("timeline_entry");
         options.Policies.ForAllDocuments(mapping =>
@@ -63,7 +67,10 @@ public static class ReadModelSetup
         options.Projections.Add(new KnownPeopleProjection(), ProjectionLifecycle.Inline, KnownPeople,
             rebuild => rebuild.DeleteViewTypeOnTeardown<KnownPerson>());
         // Rebuilt by IndicatorRebuild, one computation per school, not by replaying the events through it.
-        options.Projections.Add(new IndicatorProjection(), ProjectionLifecycle.Inline, Indicators);
+        if (indicators)
+        {
+            options.Projections.Add(new IndicatorProjection(), ProjectionLifecycle.Inline, Indicators);
+        }
         options.Projections.Add(new SchoolActivityProjection(), ProjectionLifecycle.Async, SchoolActivity,
             rebuild => rebuild.DeleteViewTypeOnTeardown<SchoolMonthActivity>());
         ProjectionDaemon.Configure(options);
@@ -84,10 +91,10 @@ public static class ReadModelSetup
     }
 
     /// <summary>The whole store: the event store and its documents (<see cref="MartenSetup"/>), then the read models.</summary>
-    public static void ConfigureStore(StoreOptions options, string connectionString, string schema = MartenSetup.DefaultSchema)
+    public static void ConfigureStore(StoreOptions options, string connectionString, string schema = MartenSetup.DefaultSchema, bool indicators = true)
     {
         MartenSetup.Configure(options, connectionString, schema);
-        Configure(options);
+        Configure(options, indicators);
     }
 
     /// <summary>

@@ -11,6 +11,8 @@ namespace LearningOrg.Bench.Harness;
 /// <param name="ImportEvents">Events in the bulk import of scenario 2; scenario 6 rebuilds the projections over them.</param>
 /// <param name="LongSchoolEvents">Events in the school stream that scenarios 3 to 5 read.</param>
 /// <param name="NetworkSchools">Member schools of the network that scenario 5 compares.</param>
+/// <param name="StateNetworkSchools">Member schools of the state-sized network scenario 5 compares too (issue 14's 2,000).</param>
+/// <param name="IndicatorCostEvents">Events scenario 8 appends, one per transaction, with the inline indicator projection on and off.</param>
 /// <param name="Samples">Measured operations per in-process latency benchmark.</param>
 /// <param name="IngestCommandsPerClient">
 /// When set, scenario 1 measures this many commands per client instead of a time window, so that it measures work
@@ -25,15 +27,17 @@ public sealed record BenchScale(
     int LongSchoolEvents,
     int NetworkSchools,
     int Samples,
+    int StateNetworkSchools,
+    int IndicatorCostEvents,
     int? IngestCommandsPerClient = null)
 {
-    public static BenchScale Full { get; } = new("full", 64, 1_000, TimeSpan.FromSeconds(30), 1_000_000, 10_000, 200, 200);
+    public static BenchScale Full { get; } = new("full", 64, 1_000, TimeSpan.FromSeconds(30), 1_000_000, 10_000, 200, 200, 2_000, 20_000);
 
-    public static BenchScale Quick { get; } = new("quick", 64, 1_000, TimeSpan.FromSeconds(10), 100_000, 10_000, 200, 50);
+    public static BenchScale Quick { get; } = new("quick", 64, 1_000, TimeSpan.FromSeconds(10), 100_000, 10_000, 200, 50, 1_000, 2_000);
 
     // Smoke ingest sends a fixed number of commands per client: a loaded test machine may answer none within a short
     // time window.
-    public static BenchScale Smoke { get; } = new("smoke", 4, 60, TimeSpan.FromSeconds(1), 3_000, 600, 6, 5, IngestCommandsPerClient: 40);
+    public static BenchScale Smoke { get; } = new("smoke", 4, 60, TimeSpan.FromSeconds(1), 3_000, 600, 6, 5, 9, 150, IngestCommandsPerClient: 40);
 
     public static BenchScale Parse(string name) => name.ToLowerInvariant() switch
     {

@@ -18,7 +18,7 @@ namespace LearningOrg.Bench.Scenarios;
 
 /// <summary>
 /// Scenario 5: a 100-entry page of a long school's timeline (GET /api/schools/{id}/timeline), the comparison of a
-/// network's 200 schools at a date (GET /api/networks/{id}/comparison), and a school's state as a pseudonymized
+/// network's 200 schools and of a state's 2,000 at a date after a write (GET /api/networks/{id}/comparison), and a school's state as a pseudonymized
 /// researcher reads it beside an administrator (GET /api/schools/{id}/state), each through the classes those endpoints call.
 /// </summary>
 public sealed class QueriesScenario : IScenario
@@ -27,8 +27,17 @@ public sealed class QueriesScenario : IScenario
 
     public string Name => "queries";
 
-    public async Task<IReadOnlyList<ScenarioReport>> RunAsync(BenchContext context, CancellationToken cancellationToken) =>
-        [await TimelineAsync(context, cancellationToken), await ComparisonAsync(context, cancellationToken), await ResearcherStateAsync(context, cancellationToken)];
+    public async Task<IReadOnlyList<ScenarioReport>> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        var reports = new List<ScenarioReport> { await TimelineAsync(context, cancellationToken) };
+        // A network's 200 schools, then a state's 2,000: the two comparison targets.
+        foreach (var schools in new[] { context.Scale.NetworkSchools, context.Scale.StateNetworkSchools }.Distinct())
+        {
+            reports.Add(await ComparisonAsync(context, schools, cancellationToken));
+        }
+        reports.Add(await ResearcherStateAsync(context, cancellationToken));
+        return reports;
+    }
 
     private async Task<ScenarioReport> ResearcherStateAsync(BenchContext context, CancellationToken cancellationToken)
     {
@@ -93,9 +102,9 @@ public sealed class QueriesScenario : IScenario
             ]);
     }
 
-    private async Task<ScenarioReport> ComparisonAsync(BenchContext context, CancellationToken cancellationToken)
+    private async Task<ScenarioReport> ComparisonAsync(BenchContext context, int schools, CancellationToken cancellationToken)
     {
-        var data = await ReadDataSets.NetworkAsync(context, cancellationToken);
+        var data = await ReadDataSets.NetworkAsync(context, schools, cancellationToken);
         await using var silo = await BenchSilo.StartAsync(context.ConnectionString, data.Schema, cancellationToken);
         var subject = await ComparisonSubject.CreateAsync(silo, data, cancellationToken);
         ComparisonBenchmarks.Subject = subject;

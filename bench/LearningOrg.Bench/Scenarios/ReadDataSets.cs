@@ -51,16 +51,16 @@ public static class ReadDataSets
     /// <summary>
     /// Copies of the whole demo story side by side (<see cref="ScaledStory.Copy"/>), all keeping the demo network's id,
     /// so every copy's schools join one network; the copies' own NetworkFormed are dropped, and so are the joins of
-    /// schools beyond the scale's number. Compared at the end of the story's last day, when every member has joined.
+    /// schools beyond <paramref name="schools"/>. Compared at the end of the story's last day, when every member has joined.
     /// </summary>
-    public static Task<NetworkData> NetworkAsync(BenchContext context, CancellationToken cancellationToken) =>
-        context.Shared("network", async () =>
+    public static Task<NetworkData> NetworkAsync(BenchContext context, int schools, CancellationToken cancellationToken) =>
+        context.Shared($"network-{schools}", async () =>
         {
             var template = await context.Template;
             var networkId = template.Events.First(e => e.Aggregate == StreamKeys.Network).AggregateId;
             var networkKey = StreamKeys.For(StreamKeys.Network, networkId);
             var kept = new HashSet<string>(StringComparer.Ordinal) { networkId };
-            var wanted = context.Scale.NetworkSchools;
+            var wanted = schools;
             var perCopy = template.Schools.Count;
             var events = new List<TemplateEvent>();
             var joined = new HashSet<string>(StringComparer.Ordinal);
@@ -83,7 +83,7 @@ public static class ReadDataSets
                     events.Add(e);
                 }
             }
-            var schema = await context.FreshSchemaAsync("network", cancellationToken);
+            var schema = await context.FreshSchemaAsync($"network_{schools}", cancellationToken);
             await using var silo = await BenchSilo.StartAsync(context.ConnectionString, schema, cancellationToken);
             var written = await RawSeeder.AppendAsync(silo.Store, events, SeedBatch, cancellationToken);
             await VacuumAnalyzeAsync(silo);

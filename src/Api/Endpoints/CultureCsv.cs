@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using LearningOrg.Domain.Culture;
+using LearningOrg.ReadModels;
 
 namespace LearningOrg.Api.Endpoints;
 
@@ -52,22 +53,46 @@ internal static class CultureCsv
                 ? new object?[] { r.SchoolId, r.Name, r.MonthIndex, Month(r.Point) }
                 : new object?[] { r.SchoolId, r.Name, Month(r.Point) }, r.Point)));
 
+    private static readonly (string Header, Func<GroupComparisonRow, object?> Value)[] GroupColumns =
+    [
+        ("groupKind", r => r.GroupKind),
+        ("groupId", r => r.GroupId),
+        ("groupName", r => r.GroupName),
+        ("month", r => r.Month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        ("schoolId", r => r.SchoolId),
+        ("schoolName", r => r.SchoolName),
+        ("memberSince", r => r.MemberSince.ToString("O", CultureInfo.InvariantCulture)),
+        ("indicator", r => r.Indicator),
+        ("value", r => r.Value),
+        ("groupSchools", r => r.GroupSchools),
+        ("groupMedian", r => r.GroupMedian),
+        ("groupLowerQuartile", r => r.GroupLowerQuartile),
+        ("groupUpperQuartile", r => r.GroupUpperQuartile),
+    ];
+
+    /// <summary>The rows of a side-by-side comparison, one column per property of <see cref="GroupComparisonRow"/>.</summary>
+    public static byte[] Groups(IEnumerable<GroupComparisonRow> rows) =>
+        Write(GroupColumns.Select(c => c.Header), rows.Select(r => GroupColumns.Select(c => c.Value(r))));
+
     private static string Month(CulturePoint point) => point.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    private static byte[] Write(string[] keyHeaders, IEnumerable<(object?[] Keys, CulturePoint Point)> rows)
+    private static byte[] Write(string[] keyHeaders, IEnumerable<(object?[] Keys, CulturePoint Point)> rows) =>
+        Write(keyHeaders.Concat(IndicatorColumns.Select(c => c.Header)), rows.Select(r => r.Keys.Concat(IndicatorColumns.Select(c => c.Value(r.Point)))));
+
+    private static byte[] Write(IEnumerable<string> headers, IEnumerable<IEnumerable<object?>> rows)
     {
         using var buffer = new MemoryStream();
         // A school's name is free text: one starting with = + - @ would run as a spreadsheet formula, so it is escaped.
         using (var csv = CsvWriter.Create(buffer, CsvWriterOptions.Default with { Injection = CsvInjection.Escape }, leaveOpen: true))
         {
-            foreach (var header in keyHeaders.Concat(IndicatorColumns.Select(c => c.Header)))
+            foreach (var header in headers)
             {
                 csv.WriteField(header);
             }
             csv.EndRecord();
-            foreach (var (keys, point) in rows)
+            foreach (var row in rows)
             {
-                foreach (var value in keys.Concat(IndicatorColumns.Select(c => c.Value(point))))
+                foreach (var value in row)
                 {
                     csv.WriteField(Cell(value));
                 }

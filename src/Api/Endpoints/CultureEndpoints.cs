@@ -5,6 +5,7 @@ using LearningOrg.Api.Security;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Culture;
 using LearningOrg.Domain.Json;
+using LearningOrg.EventStore;
 using LearningOrg.ReadModels;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -43,7 +44,77 @@ public static class CultureEndpoints
             .WithDescription("align=calendar (default), first-role (month 0: the school's first teacher-leadership role filled), first-shared-decision, " +
                 "or initiative with initiative={id} (month 0: the school's enrolment). from (calendar only) and to are months (yyyy-MM). " +
                 "format=csv (or Accept: text/csv) downloads the schools' rows as CSV in long format.");
+        app.MapGet("/api/comparisons", Groups)
+            .WithTags("Culture")
+            .WithName("group-comparison")
+            .WithSummary("Several networks, or the schools of a district, side by side: each school's indicators beside its group's median and IQR, per month, as JSON or CSV")
+            .WithDescription($"network (repeat it) names networks, district (repeat it) districts by the name their schools were registered with; at most {CultureQueries.MaxGroups} in all. " +
+                "A caller names only groups they may read: networks as on /api/networks/{id}/comparison, districts administrators and researchers. " +
+                $"from and to are months (yyyy-MM), at most {CultureQueries.MaxGroupMonths}, default the current month; each month is read at its end (the current one up to now). " +
+                "One row per group, month, school and indicator; format=csv (or Accept: text/csv) downloads the rows with the same columns.");
         return app;
+    }
+
+    private static async Task<Results<Ok<GroupComparisonResponse>, FileContentHttpResult, ProblemHttpResult>> Groups(
+        string[]? network, string[]? district, string? from, string? to, string? format, HttpContext http, ScopeResolver scope,
+        CultureQueries queries, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var networks = (network ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var districts = (district ?? []).Distinct(StringComparer.Ordinal).ToList();
+        if (networks.Select(id => Check.Id(id, CultureQueries.GroupNetwork)).FirstOrDefault(p => p is not null) is { } badNetwork)
+        {
+            return Problems.For(badNetwork);
+        }
+        if (districts.Select(name => Check.Text(name, CultureQueries.GroupDistrict, Limits.Name)).FirstOrDefault(p => p is not null) is { } badDistrict)
+        {
+            return Problems.For(badDistrict);
+        }
+        if (ParseFormat(format, http.Request, out var csv) is { } badFormat)
+        {
+            return badFormat;
+        }
+        if (ParseMonth(from, "from", out var fromMonth) is { } badFrom)
+        {
+            return badFrom;
+        }
+        if (ParseMonth(to, "to", out var toMonth) is { } badTo)
+        {
+            return badTo;
+        }
+        List<(string Kind, string Id)> groups =
+            [.. networks.Select(id => (CultureQueries.GroupNetwork, id)), .. districts.Select(name => (CultureQueries.GroupDistrict, name))];
+        // Refused before the scope is looked up group by group.
+        if (CultureQueries.CheckGroups(groups) is { } badGroups)
+        {
+            return Problems.For(badGroups);
+        }
+
+        var caller = Caller.From(http.User);
+        foreach (var id in networks)
+        {
+            if (!await scope.MayAsync(caller, Access.Read, StreamKeys.Network, id))
+            {
+                return AuthProblems.ForbiddenResult($"You may not read network {id}.");
+            }
+        }
+        if (districts.Count > 0 && !(caller.IsAdmin || caller.IsResearcher))
+        {
+            return AuthProblems.ForbiddenResult("district is for administrators and researchers; name the networks you may read.");
+        }
+
+        var now = clock.GetUtcNow();
+        var last = toMonth ?? Months.Of(now);
+        var (comparison, problem) = await queries.GroupComparisonAsync(groups, fromMonth ?? last, last, now, cancellationToken);
+        if (problem is not null)
+        {
+            return Problems.For(problem);
+        }
+        if (csv)
+        {
+            return TypedResults.File(CultureCsv.Groups(comparison!.Rows), "text/csv; charset=utf-8",
+                $"comparison-{comparison.From.ToString("yyyy-MM", CultureInfo.InvariantCulture)}-{comparison.To.ToString("yyyy-MM", CultureInfo.InvariantCulture)}.csv");
+        }
+        return TypedResults.Ok(comparison);
     }
 
     private static async Task<Results<Ok<TrajectoryResponse>, ProblemHttpResult>> Trajectory(

@@ -46,3 +46,17 @@ public sealed record NetworkSpread(
         Spread.Of(points.Select(p => p.ActiveTeacherLeaderRate)),
         Spread.Of(points.Select(p => p.BreakingRanks.MedianDaysToResolution)));
 }
+
+/// <summary>An indicator a network lead compares: its name (as in <see cref="CulturePoint"/>'s JSON), a school's value and the group's spread.</summary>
+public sealed record ComparedIndicator(string Name, Func<CulturePoint, double?> Value, Func<NetworkSpread, Spread> Spread)
+{
+    /// <summary>The indicators of <see cref="NetworkSpread"/>, in its order.</summary>
+    public static IReadOnlyList<ComparedIndicator> All { get; } =
+    [
+        new("leadershipDensity", p => p.LeadershipDensity, n => n.LeadershipDensity),
+        new("sharedDecisionShare", p => p.SharedDecisionShare, n => n.SharedDecisionShare),
+        new("decisionCentralization", p => p.DecisionCentralization, n => n.DecisionCentralization),
+        new("activeTeacherLeaderRate", p => p.ActiveTeacherLeaderRate, n => n.ActiveTeacherLeaderRate),
+        new("medianDaysToResolution", p => p.BreakingRanks.MedianDaysToResolution, n => n.MedianDaysToResolution),
+    ];
+}

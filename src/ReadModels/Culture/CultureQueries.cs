@@ -3,7 +3,10 @@ using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Culture;
 using LearningOrg.Domain.Initiatives;
 using LearningOrg.Domain.Networks;
+using LearningOrg.Domain.Schools;
 using LearningOrg.EventStore;
+using Marten;
+using Marten.Events;
 
 namespace LearningOrg.ReadModels;
 
@@ -114,13 +117,124 @@ public sealed class CultureQueries(SchoolHistoryReader reader, EventReader journ
             return NotFound($"No network {networkId} has been recorded.");
         }
         var members = NetworkMembership.Spells(network).Where(s => s.Covers(at)).ToList();
+        return await SideBySideAsync(networkId, NameOf(network, networkId), at, members, cancellationToken);
+    }
+
+    /// <summary>The <paramref name="members"/> side by side at <paramref name="at"/>, with their median and interquartile range.</summary>
+    private async Task<ComparisonResponse> SideBySideAsync(
+        string groupId, string name, DateTimeOffset at, IReadOnlyList<MembershipSpell> members, CancellationToken cancellationToken)
+    {
         var month = Months.Of(at);
         var points = await indicators.PointsAsync([.. members.Select(m => (m.SchoolId, month))], cancellationToken);
         var schools = members
             .Where(m => points.ContainsKey((m.SchoolId, month)))
             .Select(m => new SchoolComparison(m.SchoolId, points[(m.SchoolId, month)].SchoolName, m.From, points[(m.SchoolId, month)].Point))
             .ToList();
-        return new ComparisonResponse(networkId, NameOf(network, networkId), at, schools, NetworkSpread.Of([.. schools.Select(s => s.Indicators)]));
+        return new ComparisonResponse(groupId, name, at, schools, NetworkSpread.Of([.. schools.Select(s => s.Indicators)]));
+    }
+
+    public const string GroupNetwork = "network";
+    public const string GroupDistrict = "district";
+
+    /// <summary>The most networks and districts one side-by-side comparison may hold.</summary>
+    public const int MaxGroups = 10;
+
+    /// <summary>The most months one side-by-side comparison may span: its rows grow with groups, schools and months.</summary>
+    public const int MaxGroupMonths = 12;
+
+    /// <summary>
+    /// Networks (<see cref="GroupNetwork"/>) and districts (<see cref="GroupDistrict"/>, by the name their schools were
+    /// registered with) side by side at the end of each month from <paramref name="from"/> to <paramref name="to"/> (the
+    /// current month up to <paramref name="now"/>): each school's indicators beside its group's median and IQR. A
+    /// network's month is its single comparison (<see cref="ComparisonAsync"/>); a district's is computed the same way
+    /// over the schools registered in it by then. The group's kind is the parameter a problem names.
+    /// </summary>
+    public async Task<QueryResult<GroupComparisonResponse>> GroupComparisonAsync(
+        IReadOnlyList<(string Kind, string Id)> groups, DateOnly from, DateOnly to, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (CheckGroups(groups) is { } badGroups)
+        {
+            return badGroups;
+        }
+        if (Months.Between(from, to) < 0)
+        {
+            return RuleViolation.Invalid("from", $"from ({from:yyyy-MM}) lies after to ({to:yyyy-MM}).");
+        }
+        if (to > Months.Of(now))
+        {
+            return RuleViolation.Invalid("to", $"to ({to:yyyy-MM}) lies in the future: the indicators exist up to now.");
+        }
+        if (Months.Between(from, to) + 1 > MaxGroupMonths)
+        {
+            return RuleViolation.Invalid("to", $"A side-by-side comparison spans at most {MaxGroupMonths} months.");
+        }
+        IReadOnlyList<(string SchoolId, string District, DateTimeOffset At)> registrations = groups.Any(g => g.Kind == GroupDistrict)
+            ? await RegistrationsAsync(cancellationToken)
+            : [];
+        if (groups.FirstOrDefault(g => g.Kind == GroupDistrict && !registrations.Any(r => r.District == g.Id)) is { Id: { } unknown })
+        {
+            return RuleViolation.Invalid(GroupDistrict, $"No school has been registered in district {unknown}.");
+        }
+
+        var compared = new List<ComparedGroup>();
+        var rows = new List<GroupComparisonRow>();
+        foreach (var (kind, id) in groups)
+        {
+            ComparedGroup? group = null;
+            foreach (var month in Months.Range(from, to))
+            {
+                var at = Months.End(month) < now ? Months.End(month) : now;
+                ComparisonResponse answer;
+                if (kind == GroupNetwork)
+                {
+                    var (network, problem) = await ComparisonAsync(id, at, cancellationToken);
+                    if (problem is not null)
+                    {
+                        return problem.Kind == ViolationKind.NotFound ? RuleViolation.Invalid(GroupNetwork, $"No network {id} has been recorded.") : problem;
+                    }
+                    answer = network!;
+                }
+                else
+                {
+                    var members = registrations.Where(r => r.District == id && r.At <= at).Select(r => new MembershipSpell(r.SchoolId, r.At, null)).ToList();
+                    answer = await SideBySideAsync(id, id, at, members, cancellationToken);
+                }
+                group ??= new ComparedGroup(kind, id, answer.Name);
+                rows.AddRange(RowsOf(group, month, answer));
+            }
+            compared.Add(group!);
+        }
+        return new GroupComparisonResponse(from, to, compared, rows);
+    }
+
+    /// <summary>At least one group and at most <see cref="MaxGroups"/>; the problem names the kind of the first one too many.</summary>
+    public static RuleViolation? CheckGroups(IReadOnlyList<(string Kind, string Id)> groups) =>
+        groups.Count == 0
+            ? RuleViolation.Invalid(GroupNetwork, "Name at least one network (network=) or district (district=).")
+            : groups.Count > MaxGroups
+                ? RuleViolation.Invalid(groups[MaxGroups].Kind, $"At most {MaxGroups} networks and districts may be compared at once.")
+                : null;
+
+    /// <summary>Each school's indicator values beside its group's spread, one row per school and indicator.</summary>
+    private static IEnumerable<GroupComparisonRow> RowsOf(ComparedGroup group, DateOnly month, ComparisonResponse answer) =>
+        answer.Schools.SelectMany(school => ComparedIndicator.All.Select(indicator =>
+        {
+            var spread = indicator.Spread(answer.Network);
+            return new GroupComparisonRow(group.Kind, group.Id, group.Name, month, school.SchoolId, school.Name, school.MemberSince,
+                indicator.Name, indicator.Value(school.Indicators), spread.Schools, spread.Median, spread.LowerQuartile, spread.UpperQuartile);
+        }));
+
+    /// <summary>Every school's registration: its district and when. A school's creation event is the first of its stream and the only one.</summary>
+    private async Task<IReadOnlyList<(string SchoolId, string District, DateTimeOffset At)>> RegistrationsAsync(CancellationToken cancellationToken)
+    {
+        await using var session = reader.Store.QuerySession();
+        var registered = await session.Events.QueryAllRawEvents()
+            .Where(e => e.EventTypesAre(typeof(SchoolRegistered)))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+        return [.. registered
+            .Where(e => e.StreamKey is not null && e.Data is SchoolRegistered)
+            .Select(e => (StreamKeys.Parse(e.StreamKey!).Id, ((SchoolRegistered)e.Data).District, ((SchoolRegistered)e.Data).OccurredAt))];
     }
 
     /// <summary>

@@ -49,3 +49,35 @@ public sealed record SeriesResponse(
     IReadOnlyList<SchoolSeries> Schools,
     IReadOnlyList<NetworkMonth> Network,
     StageAgreement Agreement);
+
+/// <summary>A group of schools compared side by side with others: a network's member schools, or a district's registered schools.</summary>
+/// <param name="Kind"><c>network</c> or <c>district</c>.</param>
+/// <param name="Id">The network's id, or the district's name as its schools were registered with it.</param>
+/// <param name="Name">The network's name, or the district's.</param>
+public sealed record ComparedGroup(string Kind, string Id, string Name);
+
+/// <summary>
+/// One school's value of one indicator at the end of one month, beside the median and interquartile range of that
+/// indicator over its group's schools that month. The CSV has one column per property, named as here.
+/// </summary>
+/// <param name="MemberSince">When the school joined the network, or was registered in the district.</param>
+/// <param name="Value">The school's value; null when the indicator's null rule applies (docs/indicators.md).</param>
+/// <param name="GroupSchools">How many of the group's schools had a value.</param>
+public sealed record GroupComparisonRow(
+    string GroupKind,
+    string GroupId,
+    string GroupName,
+    DateOnly Month,
+    string SchoolId,
+    string SchoolName,
+    DateTimeOffset MemberSince,
+    string Indicator,
+    double? Value,
+    int GroupSchools,
+    double? GroupMedian,
+    double? GroupLowerQuartile,
+    double? GroupUpperQuartile);
+
+/// <summary>Several networks or districts side by side, month by month from <paramref name="From"/> to <paramref name="To"/>.</summary>
+/// <param name="Rows">Group by group as asked, then month by month, school by school, indicator by indicator.</param>
+public sealed record GroupComparisonResponse(DateOnly From, DateOnly To, IReadOnlyList<ComparedGroup> Groups, IReadOnlyList<GroupComparisonRow> Rows);

@@ -11,12 +11,14 @@ namespace LearningOrg.Tests.Bench;
 [Trait("Category", "Bench")]
 public sealed class BenchSmokeTests(BenchSmokeRun run) : IClassFixture<BenchSmokeRun>
 {
+    private const int IndicatorCostNumber = 8;
+
     [Fact]
-    public void Every_scenario_of_issue_7_reports_a_table()
+    public void Every_scenario_reports_a_table()
     {
         var reports = run.Reports;
 
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7], reports.Select(r => r.Number).Distinct().Order());
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8], reports.Select(r => r.Number).Distinct().Order());
     }
 
     [Fact]
@@ -38,7 +40,8 @@ public sealed class BenchSmokeTests(BenchSmokeRun run) : IClassFixture<BenchSmok
     {
         var reports = run.Reports;
 
-        Assert.All(reports, report => Assert.NotEmpty(report.Targets));
+        // Scenario 8 measures what the inline indicator table costs an append: a ratio the issues set no target for.
+        Assert.All(reports.Where(r => r.Number != IndicatorCostNumber), report => Assert.NotEmpty(report.Targets));
         Assert.All(reports.SelectMany(r => r.Targets), target => Assert.Matches(@"\d", target.Measured));
     }
 

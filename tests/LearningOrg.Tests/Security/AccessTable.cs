@@ -84,6 +84,7 @@ public static class AccessTable
         .. Reads.Select(r => new AccessRule($"GET /api/networks/{{id}}/{r}", $"/api/networks/{DemoIds.Network}/{r}", Who.MaplePrincipal, Who.OtherNetworkLead)),
         new("GET /api/networks/{id}/comparison", $"/api/networks/{DemoIds.Network}/comparison", Who.NetworkLead, Who.DistrictTeam),
         new("GET /api/networks/{id}/series", $"/api/networks/{DemoIds.Network}/series", Who.Researcher, Who.OtherNetworkLead),
+        new("GET /api/comparisons", $"/api/comparisons?network={DemoIds.Network}", Who.NetworkLead, Who.OtherNetworkLead),
 
         // Initiatives: their district team writes; the principals of enrolled schools read.
         new("POST /api/initiatives/{id}", $"/api/initiatives/{NewId}", Who.Admin, Who.DistrictTeam, Empty),
