@@ -50,6 +50,66 @@ public sealed partial class CreationPageTests(WebFixture web)
     }
 
     [Fact]
+    public async Task A_network_lead_forms_a_network_then_admits_a_school_to_it_with_the_same_sign_in()
+    {
+        await using var browser = await web.SignInAsync("network-lead", "/");
+        var page = browser.Page;
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Form a network", Exact = true }).ClickAsync();
+        var formed = page.Locator("form#NetworkFormed");
+        await formed.GetByLabel("Name").FillAsync("Lakeside Circle");
+        await formed.GetByLabel("Purpose").FillAsync("Compare how the first roles take hold");
+        await formed.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(NetworkPage());
+        await Assertions.Expect(page.Locator("main h1")).ToContainTextAsync("Lakeside Circle");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Record an entry: admit a school, or record one leaving" }).ClickAsync();
+        var admitted = page.Locator("form#SchoolJoinedNetwork");
+        await admitted.GetByLabel("School").SelectOptionAsync(new SelectOptionValue { Label = "Cedar Hill Middle School" });
+        await admitted.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/networks/lakeside-circle-[0-9a-f]{6}/entries/2$"));
+        Assert.Empty(browser.ErrorsBesidesRefusedCommands());
+    }
+
+    [Fact]
+    public async Task A_principal_registers_a_teacher_at_their_school_without_choosing_it()
+    {
+        await using var browser = await web.SignInAsync("principal", "/");
+        var page = browser.Page;
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Register a teacher", Exact = true }).ClickAsync();
+        var form = page.Locator("form#TeacherRegistered");
+        await Assertions.Expect(form.GetByLabel("School")).ToHaveCountAsync(0);
+        await form.GetByLabel("Name").FillAsync("Priya Natarajan");
+        await form.GetByLabel("Subjects").FillAsync("Science");
+        await form.GetByLabel("Grades").FillAsync("5");
+        await form.GetByLabel("Years experience").FillAsync("4");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/teachers/teacher-[0-9a-f]{10}/entries/1$"));
+        var teacherId = new Uri(page.Url).AbsolutePath.Split('/')[2];
+        var state = await web.Api.GetJson($"/api/teachers/{teacherId}/state");
+        Assert.Equal(DemoIds.MapleGrove, state.GetProperty("state").GetProperty("schoolId").GetString());
+        Assert.Empty(browser.ErrorsBesidesRefusedCommands());
+    }
+
+    [Theory]
+    [InlineData("district-team", "Register a school|Launch an initiative")]
+    [InlineData("network-lead", "Form a network")]
+    [InlineData("principal", "Register a teacher")]
+    [InlineData("researcher", "")]
+    public async Task The_home_page_offers_each_role_the_creations_it_may_make(string persona, string offered)
+    {
+        await using var browser = await web.SignInAsync(persona, "/");
+        var creations = browser.Page.Locator("section[aria-labelledby='create-title'] a");
+
+        var names = await creations.AllInnerTextsAsync();
+
+        Assert.Equal(offered.Split('|', StringSplitOptions.RemoveEmptyEntries), names);
+    }
+
+    [Fact]
     public async Task A_principals_network_page_names_the_other_schools_without_linking_them()
     {
         await using var browser = await web.SignInAsync("principal", $"/networks/{DemoIds.Network}?at=2024-06-30");
@@ -76,6 +136,9 @@ public sealed partial class CreationPageTests(WebFixture web)
 
     [GeneratedRegex(@"/schools/willow-creek-elementary-[0-9a-f]{6}$")]
     private static partial Regex SchoolPage();
+
+    [GeneratedRegex(@"/networks/lakeside-circle-[0-9a-f]{6}$")]
+    private static partial Regex NetworkPage();
 
     [GeneratedRegex(@"/initiatives/coaching-corps-[0-9a-f]{6}$")]
     private static partial Regex InitiativePage();
