@@ -1,3 +1,4 @@
+using LearningOrg.Api.Security;
 using LearningOrg.Domain.Schools;
 using LearningOrg.EventStore;
 using LearningOrg.Grains.Abstractions;
@@ -11,7 +12,7 @@ public static class SchoolEndpoints
     {
         new AggregateRoutes<School, SchoolState, SchoolEvent>(app, "/api/schools", StreamKeys.School,
                 (grains, id) => grains.GetGrain<ISchoolGrain>(id).GetState())
-            .Commands()
+            .Commands(creation => creation.AddEndpointFilter(CreationScopes.School))
             .Reads();
         return app;
     }

@@ -12,7 +12,7 @@ public static class TeacherEndpoints
     {
         new AggregateRoutes<Teacher, TeacherState, TeacherEvent>(app, "/api/teachers", StreamKeys.Teacher,
                 (grains, id) => grains.GetGrain<ITeacherGrain>(id).GetState())
-            .Commands(creation => creation.AddEndpointFilter<TeacherRegistrationScope>())
+            .Commands(creation => creation.AddEndpointFilter(CreationScopes.Teacher))
             .Reads();
         return app;
     }

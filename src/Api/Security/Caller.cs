@@ -9,7 +9,8 @@ public sealed record Caller(
     IReadOnlySet<string> Schools,
     IReadOnlySet<string> Networks,
     IReadOnlySet<string> Initiatives,
-    bool ResearchIdentifiable)
+    bool ResearchIdentifiable,
+    IReadOnlySet<string> Districts)
 {
     public bool IsAdmin => Role == Roles.Admin;
 
@@ -27,6 +28,9 @@ public sealed record Caller(
     /// <summary>Identifiable exports: admins and granted researchers.</summary>
     public bool MayExportIdentifiable => IsAdmin || (IsResearcher && ResearchIdentifiable);
 
+    /// <summary>A district team for at least one district: it registers schools there and launches initiatives.</summary>
+    public bool IsDistrictTeamWithDistrict => IsDistrictTeam && Districts.Count > 0;
+
     public static Caller From(ClaimsPrincipal user)
     {
         HashSet<string> Values(string type) => [.. user.FindAll(type).Select(c => c.Value)];
@@ -37,6 +41,7 @@ public sealed record Caller(
             Values(ClaimNames.School),
             Values(ClaimNames.Network),
             Values(ClaimNames.Initiative),
-            string.Equals(user.FindFirst(ClaimNames.ResearchIdentifiable)?.Value, "true", StringComparison.OrdinalIgnoreCase));
+            string.Equals(user.FindFirst(ClaimNames.ResearchIdentifiable)?.Value, "true", StringComparison.OrdinalIgnoreCase),
+            Values(ClaimNames.District));
     }
 }

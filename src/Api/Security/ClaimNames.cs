@@ -21,6 +21,12 @@ public static class ClaimNames
     /// <summary>An initiative the caller's district or state team runs (multi-valued).</summary>
     public const string Initiative = "initiative";
 
+    /// <summary>
+    /// The district a district team works for (multi-valued), spelled as schools record their district: the team
+    /// registers schools there, reads them, and launches initiatives.
+    /// </summary>
+    public const string District = "district";
+
     /// <summary>"true" for researchers granted access to teacher names and ids.</summary>
     public const string ResearchIdentifiable = "research:identifiable";
 }

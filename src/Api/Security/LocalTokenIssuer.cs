@@ -13,7 +13,8 @@ public sealed record Identity(
     IReadOnlyList<string>? Networks = null,
     IReadOnlyList<string>? Initiatives = null,
     bool ResearchIdentifiable = false,
-    string? Name = null)
+    string? Name = null,
+    IReadOnlyList<string>? Districts = null)
 {
     public IEnumerable<Claim> Claims()
     {
@@ -31,6 +32,10 @@ public sealed record Identity(
         foreach (var initiative in Initiatives ?? [])
         {
             yield return new Claim(ClaimNames.Initiative, initiative);
+        }
+        foreach (var district in Districts ?? [])
+        {
+            yield return new Claim(ClaimNames.District, district);
         }
         if (ResearchIdentifiable)
         {

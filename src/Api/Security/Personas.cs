@@ -18,8 +18,10 @@ public static class Personas
             new Identity("demo-network-lead-riverbend", Roles.NetworkLead, Networks: [DemoIds.Network], Name: "Riverbend network lead")),
         new("researcher", "Researcher", "Reads everything, with teacher names removed and teacher ids pseudonymized.",
             new Identity("demo-researcher", Roles.Researcher, Name: "Demo researcher")),
-        new("district-team", "District team of Teacher Leadership Pathways", "Records the initiative; reads the schools enrolled in it.",
-            new Identity("demo-district-team", Roles.DistrictTeam, Initiatives: [DemoIds.Initiative], Name: "District team")),
+        new("district-team", "District team of Teacher Leadership Pathways",
+            "Records the initiative; registers the district's schools and launches its initiatives; reads the schools of the district.",
+            new Identity("demo-district-team", Roles.DistrictTeam, Initiatives: [DemoIds.Initiative], Name: "District team",
+                Districts: [DemoStory.District])),
     ];
 
     public static Persona? Find(string? key) => All.FirstOrDefault(p => p.Key == key);

@@ -36,6 +36,10 @@ public static class Policies
     public const string WriteTeacher = "teacher:write";
     public const string WriteNetwork = "network:write";
     public const string WriteInitiative = "initiative:write";
+    public const string CreateSchool = "school:create";
+    public const string CreateTeacher = "teacher:create";
+    public const string CreateNetwork = "network:create";
+    public const string CreateInitiative = "initiative:create";
 
     public static readonly IReadOnlyList<string> ResourceKinds = [StreamKeys.School, StreamKeys.Teacher, StreamKeys.Network, StreamKeys.Initiative];
 

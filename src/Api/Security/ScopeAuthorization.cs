@@ -18,13 +18,23 @@ public sealed class ScopeRequirement(string kind, Access access, bool names) : I
 
 /// <summary>
 /// Resource-based authorization for endpoints and pages: the resource is the HTTP request (endpoint routing passes
-/// it), the route's {id} names the school, teacher, network or initiative, and <see cref="ScopeResolver"/> decides.
+/// it), the route's {id} names the school, teacher, network or initiative, and <see cref="ScopeResolver"/> decides;
+/// a creation needs no {id}.
 /// It runs before the body is read, so a caller out of scope gets 403 whatever they sent.
 /// </summary>
 public sealed class ScopeAuthorizationHandler(ScopeResolver resolver) : AuthorizationHandler<ScopeRequirement>
 {
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ScopeRequirement requirement)
     {
+        // Who may create does not depend on the id (the creation pages have none).
+        if (requirement.Access == Access.Create)
+        {
+            if (ScopeResolver.MayCreate(Caller.From(context.User), requirement.Kind))
+            {
+                context.Succeed(requirement);
+            }
+            return;
+        }
         if (context.Resource is not HttpContext http
             || http.GetRouteValue(ScopeRequirement.RouteId) is not string id
             || Check.Id(id, ScopeRequirement.RouteId) is not null)

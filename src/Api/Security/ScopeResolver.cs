@@ -18,10 +18,11 @@ public enum Access
 
 /// <summary>
 /// Decides whether a caller may read or write a school, teacher, network or initiative, from their claims and the
-/// grains' current state: a network's member schools, an initiative's enrolled schools, a teacher's current school.
-/// The matrix is in docs/security.md.
+/// grains' current state: a network's member schools, an initiative's enrolled schools, a teacher's current school, a
+/// school's district; and from who recorded a network's or an initiative's creation, its founder. The matrix is in
+/// docs/security.md.
 /// </summary>
-public sealed class ScopeResolver(IGrainFactory grains)
+public sealed class ScopeResolver(IGrainFactory grains, EventReader journal)
 {
     public async Task<bool> MayAsync(Caller caller, Access access, string kind, string id)
     {
@@ -37,6 +38,10 @@ public sealed class ScopeResolver(IGrainFactory grains)
         {
             return true;
         }
+        if (access == Access.Create)
+        {
+            return MayCreate(caller, kind);
+        }
         return kind switch
         {
             StreamKeys.School => await MaySchoolAsync(caller, access, id),
@@ -47,7 +52,23 @@ public sealed class ScopeResolver(IGrainFactory grains)
         };
     }
 
-    /// <summary>Principals write their own schools; network leads and district teams read the schools in their scope.</summary>
+    /// <summary>
+    /// Who may create a <paramref name="kind"/>, whatever its id: creation follows the organisation. Where the body
+    /// decides the scope (a school's district, a teacher's school) an endpoint filter checks it once read
+    /// (<see cref="CreationScopes"/>).
+    /// </summary>
+    public static bool MayCreate(Caller caller, string kind) => caller.IsAdmin || kind switch
+    {
+        StreamKeys.School or StreamKeys.Initiative => caller.IsDistrictTeamWithDistrict,
+        StreamKeys.Teacher => caller.IsPrincipal && caller.Schools.Count > 0,
+        StreamKeys.Network => caller.IsNetworkLead,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Principals write their own schools; network leads read their member schools; district teams read the schools
+    /// enrolled in their initiatives and the schools of their district.
+    /// </summary>
     private async Task<bool> MaySchoolAsync(Caller caller, Access access, string schoolId)
     {
         if (caller.IsPrincipal && caller.Schools.Contains(schoolId))
@@ -77,28 +98,26 @@ public sealed class ScopeResolver(IGrainFactory grains)
                     return true;
                 }
             }
+            if (caller.Districts.Count > 0 && await grains.GetGrain<ISchoolGrain>(schoolId).GetState() is { } school
+                && caller.Districts.Contains(school.State.District))
+            {
+                return true;
+            }
         }
         return false;
     }
 
-    /// <summary>
-    /// A teacher is read and written like their current school. Registration (Create) is decided on the body's school
-    /// by <see cref="TeacherRegistrationScope"/>, so here it only needs a principal.
-    /// </summary>
+    /// <summary>A teacher is read and written like their current school.</summary>
     private async Task<bool> MayTeacherAsync(Caller caller, Access access, string teacherId)
     {
-        if (access == Access.Create)
-        {
-            return caller.IsPrincipal && caller.Schools.Count > 0;
-        }
         var teacher = await grains.GetGrain<ITeacherGrain>(teacherId).GetState();
         return teacher is not null && await MaySchoolAsync(caller, access, teacher.State.SchoolId);
     }
 
-    /// <summary>Network leads write their networks; principals read the networks their school belongs to.</summary>
+    /// <summary>Network leads write the networks they lead (by claim) or formed; principals read the networks their school belongs to.</summary>
     private async Task<bool> MayNetworkAsync(Caller caller, Access access, string networkId)
     {
-        if (caller.IsNetworkLead && caller.Networks.Contains(networkId))
+        if (caller.IsNetworkLead && (caller.Networks.Contains(networkId) || await FoundedByAsync(caller, StreamKeys.Network, networkId)))
         {
             return true;
         }
@@ -106,15 +125,30 @@ public sealed class ScopeResolver(IGrainFactory grains)
             && await MemberSchoolsAsync(networkId) is { } members && members.Overlaps(caller.Schools);
     }
 
-    /// <summary>District teams write their initiatives; principals read the initiatives their school is enrolled in.</summary>
+    /// <summary>District teams write the initiatives they run (by claim) or launched; principals read the initiatives their school is enrolled in.</summary>
     private async Task<bool> MayInitiativeAsync(Caller caller, Access access, string initiativeId)
     {
-        if (caller.IsDistrictTeam && caller.Initiatives.Contains(initiativeId))
+        if (caller.IsDistrictTeam && (caller.Initiatives.Contains(initiativeId)
+            || await FoundedByAsync(caller, StreamKeys.Initiative, initiativeId)))
         {
             return true;
         }
         return access == Access.Read && caller.IsPrincipal
             && await EnrolledSchoolsAsync(initiativeId) is { } enrolled && enrolled.Overlaps(caller.Schools);
+    }
+
+    /// <summary>
+    /// Whether the caller recorded the creation of the network or initiative: its recordedBy is the creator's token
+    /// subject, never the body, so whoever formed a network leads it without a new token.
+    /// </summary>
+    private async Task<bool> FoundedByAsync(Caller caller, string kind, string id)
+    {
+        if (caller.Subject.Length == 0)
+        {
+            return false;
+        }
+        var first = await journal.ReadStreamAsync(StreamKeys.For(kind, id), 1, 1, CancellationToken.None);
+        return first.Count == 1 && string.Equals(first[0].RecordedBy, caller.Subject, StringComparison.Ordinal);
     }
 
     private async Task<HashSet<string>?> MemberSchoolsAsync(string networkId) =>

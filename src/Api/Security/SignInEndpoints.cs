@@ -17,7 +17,8 @@ public sealed record DevTokenRequest(
     IReadOnlyList<string>? Schools = null,
     IReadOnlyList<string>? Networks = null,
     IReadOnlyList<string>? Initiatives = null,
-    bool? ResearchIdentifiable = null);
+    bool? ResearchIdentifiable = null,
+    IReadOnlyList<string>? Districts = null);
 
 /// <summary>A bearer token from the local issuer.</summary>
 public sealed record DevToken(string AccessToken, string TokenType, int ExpiresIn, string Subject, string Role);
@@ -71,7 +72,7 @@ public static class SignInEndpoints
             .WithName("dev-token")
             .WithSummary("A bearer token from the local development issuer (only with Auth:LocalIssuer:Enabled)")
             .WithDescription("Give a persona (admin, principal, network-lead, researcher, district-team) or a subject, a role and its " +
-                "scope (schools, networks, initiatives; researchIdentifiable for researchers granted names).");
+                "scope (schools, networks, initiatives, districts; researchIdentifiable for researchers granted names).");
 
         app.MapPost(SignInPostPath, async Task<Results<RedirectHttpResult, ProblemHttpResult>> (
                 [FromForm] string persona, [FromForm] string? returnUrl, HttpContext http) =>
@@ -112,7 +113,12 @@ public static class SignInEndpoints
                 return (null, badId);
             }
         }
+        // Districts are names, as schools record them, not slugs.
+        if ((request.Districts ?? []).Select(d => Check.Text(d, "districts", Limits.Name, required: true)).FirstOrDefault(p => p is not null) is { } badDistrict)
+        {
+            return (null, badDistrict);
+        }
         return (new Identity(request.Subject!.Trim(), request.Role, request.Schools, request.Networks, request.Initiatives,
-            request.ResearchIdentifiable == true), null);
+            request.ResearchIdentifiable == true, Districts: request.Districts), null);
     }
 }

@@ -60,7 +60,8 @@ public static class AccessTable
     /// <summary>The rules; <paramref name="teacher"/> is a teacher on Maple Grove's staff.</summary>
     public static IReadOnlyList<AccessRule> Rules(string teacher) =>
     [
-        // Schools: principals write their own; network leads read their member schools, district teams their enrolled ones.
+        // Schools: district teams register them (in their district: CreationRightsTests), principals write their own;
+        // network leads read their member schools, district teams their enrolled ones and those of their district.
         new("POST /api/schools/{id}", $"/api/schools/{NewId}", Who.Admin, Who.MaplePrincipal, Empty),
         .. SchoolCommands.Select(c => new AccessRule($"POST /api/schools/{{id}}/{c}", $"/api/schools/{Maple}/{c}", Who.MaplePrincipal, Who.NetworkLead, Empty)),
         .. Reads.Select(r => new AccessRule($"GET /api/schools/{{id}}/{r}", $"/api/schools/{Maple}/{r}", Who.NetworkLead, Who.CedarPrincipal)),
@@ -78,16 +79,16 @@ public static class AccessTable
         new("POST /api/teachers/{id}/erasure", $"/api/teachers/{NewId}/erasure", Who.Admin, Who.MaplePrincipal, Empty, Answer: HttpStatusCode.NotFound),
         new("GET /api/teachers/{id}/erasure", $"/api/teachers/{NewId}/erasure", Who.Admin, Who.IdentifiableResearcher, Answer: HttpStatusCode.NotFound),
 
-        // Networks: their lead writes; the principals of member schools read.
-        new("POST /api/networks/{id}", $"/api/networks/{NewId}", Who.Admin, Who.NetworkLead, Empty),
+        // Networks: network leads form them; their lead writes; the principals of member schools read.
+        new("POST /api/networks/{id}", $"/api/networks/{NewId}", Who.NetworkLead, Who.MaplePrincipal, Empty),
         .. NetworkCommands.Select(c => new AccessRule($"POST /api/networks/{{id}}/{c}", $"/api/networks/{DemoIds.Network}/{c}", Who.NetworkLead, Who.MaplePrincipal, Empty)),
         .. Reads.Select(r => new AccessRule($"GET /api/networks/{{id}}/{r}", $"/api/networks/{DemoIds.Network}/{r}", Who.MaplePrincipal, Who.OtherNetworkLead)),
         new("GET /api/networks/{id}/comparison", $"/api/networks/{DemoIds.Network}/comparison", Who.NetworkLead, Who.DistrictTeam),
         new("GET /api/networks/{id}/series", $"/api/networks/{DemoIds.Network}/series", Who.Researcher, Who.OtherNetworkLead),
         new("GET /api/comparisons", $"/api/comparisons?network={DemoIds.Network}", Who.NetworkLead, Who.OtherNetworkLead),
 
-        // Initiatives: their district team writes; the principals of enrolled schools read.
-        new("POST /api/initiatives/{id}", $"/api/initiatives/{NewId}", Who.Admin, Who.DistrictTeam, Empty),
+        // Initiatives: district teams launch them; their district team writes; the principals of enrolled schools read.
+        new("POST /api/initiatives/{id}", $"/api/initiatives/{NewId}", Who.DistrictTeam, Who.NetworkLead, Empty),
         .. InitiativeCommands.Select(c => new AccessRule($"POST /api/initiatives/{{id}}/{c}", $"/api/initiatives/{DemoIds.Initiative}/{c}", Who.DistrictTeam, Who.MaplePrincipal, Empty)),
         .. Reads.Select(r => new AccessRule($"GET /api/initiatives/{{id}}/{r}", $"/api/initiatives/{DemoIds.Initiative}/{r}", Who.MaplePrincipal, Who.OtherDistrictTeam)),
 
@@ -136,5 +137,11 @@ public static class AccessTable
         new("PAGE /networks/{Id}/entries/{Version:long}", $"/networks/{DemoIds.Network}/entries/1", Who.MaplePrincipal, Who.OtherNetworkLead),
         new("PAGE /networks/{Id}", $"/networks/{DemoIds.Network}", Who.MaplePrincipal, Who.OtherNetworkLead),
         new("PAGE /initiatives/{Id}", $"/initiatives/{DemoIds.Initiative}", Who.DistrictTeam, Who.OtherDistrictTeam),
+
+        // Creation pages: whoever may create that kind of record.
+        new("PAGE /schools/new", "/schools/new", Who.DistrictTeam, Who.MaplePrincipal),
+        new("PAGE /initiatives/new", "/initiatives/new", Who.DistrictTeam, Who.NetworkLead),
+        new("PAGE /networks/new", "/networks/new", Who.NetworkLead, Who.DistrictTeam),
+        new("PAGE /teachers/new", "/teachers/new", Who.MaplePrincipal, Who.Researcher),
     ];
 }

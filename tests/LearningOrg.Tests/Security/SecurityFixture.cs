@@ -35,6 +35,7 @@ public sealed class SecurityFixture : IAsyncLifetime
 {
     public const string OtherNetwork = "some-other-network";
     public const string OtherInitiative = "some-other-initiative";
+    public const string OtherDistrict = "Lakeside County Schools";
 
     private readonly Dictionary<Who, HttpClient> clients = [];
 
@@ -53,8 +54,8 @@ public sealed class SecurityFixture : IAsyncLifetime
         Who.CedarPrincipal => new("principal-cedar", Roles.Principal, Schools: [DemoIds.CedarHill]),
         Who.NetworkLead => new("lead-riverbend", Roles.NetworkLead, Networks: [DemoIds.Network]),
         Who.OtherNetworkLead => new("lead-other", Roles.NetworkLead, Networks: [OtherNetwork]),
-        Who.DistrictTeam => new("district-pathways", Roles.DistrictTeam, Initiatives: [DemoIds.Initiative]),
-        Who.OtherDistrictTeam => new("district-other", Roles.DistrictTeam, Initiatives: [OtherInitiative]),
+        Who.DistrictTeam => new("district-pathways", Roles.DistrictTeam, Initiatives: [DemoIds.Initiative], Districts: [DemoStory.District]),
+        Who.OtherDistrictTeam => new("district-other", Roles.DistrictTeam, Initiatives: [OtherInitiative], Districts: [OtherDistrict]),
         Who.Researcher => new("researcher", Roles.Researcher),
         Who.IdentifiableResearcher => new("researcher-granted", Roles.Researcher, ResearchIdentifiable: true),
         _ => throw new ArgumentOutOfRangeException(nameof(who), who, "Anonymous has no identity."),

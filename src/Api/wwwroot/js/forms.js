@@ -13,7 +13,10 @@
 //   datetime        a datetime-local input read in the browser's time zone; left empty, the property is left out
 //                   (the API takes "now")
 //   json            a textarea holding a JSON value (a field of a shape the form has no control for); left empty, null
-// A form with data-go-to-entry moves to the recorded entry's page once the API accepts it (or says it had already).
+// A form with data-go-to-entry moves to the recorded entry's page once the API accepts it (or says it had already);
+// one with data-go-to (a creation) moves there instead, "{id}" filled with the new record's id.
+// A path field with data-slug-from names a new record: its id is made from that field's value (a readable slug) and
+// the field's own value (a suffix rendered once per page, so a retry names the same record).
 // The API answers a refusal with RFC 9457 problem details; each errors[field] message is shown next to its field
 // (aria-invalid, aria-describedby) and in a summary with role=alert; a problem without errors shows its detail there.
 
@@ -32,12 +35,16 @@ export function enhance(root = document) {
 export function collect(form) {
     const body = {};
     const path = {};
+    const slugs = [];
     for (const element of form.elements) {
         if (!element.name || element.disabled || element.type === "submit") {
             continue;
         }
         if (element.hasAttribute("data-path")) {
             path[element.name] = element.value;
+            if (element.dataset.slugFrom) {
+                slugs.push(element);
+            }
             continue;
         }
         const kind = element.dataset.json ?? "text";
@@ -76,8 +83,17 @@ export function collect(form) {
     for (const group of form.querySelectorAll("[data-list]")) {
         body[group.dataset.list] ??= [];
     }
+    for (const element of slugs) {
+        path[element.name] = [slug(body[element.dataset.slugFrom]), element.value].filter(part => part).join("-");
+    }
     const url = form.dataset.api.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(path[name] ?? ""));
     return { url, body };
+}
+
+// "Maple Grove Elementary" as "maple-grove-elementary": lower-case letters and digits joined by single hyphens.
+export function slug(text) {
+    return String(text ?? "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 48).replace(/-+$/, "");
 }
 
 // Text that is not JSON is sent as a string, so the API's message about the field is what the person reads.
@@ -320,6 +336,11 @@ function showSuccess(form, answer, replayed) {
         }
     }
     result.focus();
+    if (form.dataset.goTo && answer?.streamId) {
+        const id = answer.streamId.slice(answer.streamId.indexOf("/") + 1);
+        window.location.assign(form.dataset.goTo.replace("{id}", encodeURIComponent(id)));
+        return;
+    }
     if (form.hasAttribute("data-go-to-entry") && answer?.streamId && answer?.version && answer?.eventsAppended > 0) {
         const next = document.createElement("p");
         const link = document.createElement("a");
