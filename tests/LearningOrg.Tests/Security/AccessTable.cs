@@ -126,6 +126,7 @@ public static class AccessTable
         new("PAGE /not-found", "/not-found", Who.Anonymous, null),
         new("PAGE /schools/{Id}", $"/schools/{Maple}", Who.MaplePrincipal, Who.Researcher),
         new("PAGE /schools/{Id}/replay", $"/schools/{Maple}/replay", Who.NetworkLead, Who.Researcher),
+        new("PAGE /schools/{Id}/year-in-review", $"/schools/{Maple}/year-in-review", Who.MaplePrincipal, Who.Researcher),
         new("PAGE /schools/{Id}/trajectory", $"/schools/{Maple}/trajectory", Who.Researcher, Who.CedarPrincipal),
         new("PAGE /schools/{Id}/record", $"/schools/{Maple}/record", Who.MaplePrincipal, Who.NetworkLead),
         new("PAGE /teachers/{Id}/record", $"/teachers/{teacher}/record", Who.MaplePrincipal, Who.CedarPrincipal),
