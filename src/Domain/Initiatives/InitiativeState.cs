@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using LearningOrg.Domain.Common;
+using LearningOrg.Domain.Roles;
 
 namespace LearningOrg.Domain.Initiatives;
 
@@ -18,18 +19,32 @@ public sealed record InterventionState(
     public bool IsCompleted => Completion is not null;
 }
 
+/// <summary>A role's framework: the notes, and the tight items its schools' roles are checked against.</summary>
 [GenerateSerializer, Immutable]
 public sealed record RoleFramework(
     [property: Id(0)] ImmutableArray<string> Tight,
     [property: Id(1)] ImmutableArray<string> Loose,
-    [property: Id(2)] DateTimeOffset SetAt);
+    [property: Id(2)] DateTimeOffset SetAt)
+{
+    [Id(3)]
+    public string? RoleTypeId { get; init; }
+
+    [Id(4)]
+    public decimal? MinimumHoursPerWeek { get; init; }
+
+    [Id(5)]
+    public SelectionProcess? RequiredSelection { get; init; }
+
+    [Id(6)]
+    public RoleSupervisor? RequiredSupervisor { get; init; }
+}
 
 /// <summary>
 /// An initiative as its events have made it: a fold of its stream. Replaced values (the context, a measure's latest
 /// value, a role's framework) keep the one that happened last, whatever order the history was entered in.
 /// </summary>
 [GenerateSerializer, Immutable]
-[SnapshotFormat(3)]
+[SnapshotFormat(4)]
 public sealed record InitiativeState(
     [property: Id(0)] string Name,
     [property: Id(1)] Sponsor Sponsor,
@@ -42,4 +57,9 @@ public sealed record InitiativeState(
     [property: Id(8)] ImmutableDictionary<string, MeasureState> Measures,
     [property: Id(9)] ImmutableDictionary<string, RoleFramework> RoleFrameworks,
     [property: Id(10)] ImmutableDictionary<string, DateTimeOffset> EnrolledSchools,
-    [property: Id(11)] ImmutableDictionary<string, InterventionState> Interventions);
+    [property: Id(11)] ImmutableDictionary<string, InterventionState> Interventions)
+{
+    /// <summary>The role types the initiative's district added, by type id.</summary>
+    [Id(12)]
+    public ImmutableDictionary<string, RoleType> RoleTypes { get; init; } = ImmutableDictionary<string, RoleType>.Empty;
+}
