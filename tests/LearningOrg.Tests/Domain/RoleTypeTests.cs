@@ -104,7 +104,10 @@ public sealed class RoleTypeTests
         var definition = JsonSerializer.Deserialize<TeacherLeaderRoleDefined>(stored, StoredJson)!;
 
         Assert.Equal(new TeacherLeaderRoleDefined("coach", "Coach", "Instruction", ["Lead"], [], 2, 1, DecidedAt.School, RoleKind.Administrative).ToString(), definition.ToString());
-        Assert.Null(definition.RoleTypeId);
+        Assert.Equal("Lead", Assert.Single(definition.Commitments));
+        Assert.Empty(definition.Expectations);
+        Assert.Equal((null, null, null, null, null, null, null, null), (definition.RoleTypeId, definition.Purpose, definition.Qualifications,
+            definition.SupervisedBy, definition.Support, definition.Selection, definition.Term, definition.Compensation));
     }
 
     // A district's own types, on its initiative.
