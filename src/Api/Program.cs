@@ -52,6 +52,7 @@ app.MapTeachers();
 app.MapInitiatives();
 app.MapNetworks();
 app.MapEventTypes();
+app.MapCatalogs();
 app.MapCulture();
 app.MapTimelines();
 app.MapLiveTimeline();

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Initiatives;
 using LearningOrg.Domain.Networks;
+using LearningOrg.Domain.Roles;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Domain.Teachers;
 
@@ -76,9 +77,11 @@ internal sealed class SchoolChapter(Chronicle chronicle, string schoolId)
     public void Stage(DateTimeOffset at, LeadershipStage stage, string assessedBy, string evidence) =>
         Record(new LeadershipStageAssessed(stage, evidence, assessedBy) { OccurredAt = at });
 
-    public void DefineRole(DateTimeOffset at, RoleDescription role, decimal hoursPerWeek, int seats, DecidedAt decidedAt,
-        RoleKind kind = RoleKind.TeacherLeadership) =>
-        Record(new TeacherLeaderRoleDefined(role.RoleId, role.Title, role.Category, role.Commitments, role.Expectations, hoursPerWeek, seats, decidedAt, kind)
+    /// <summary>A role of the description's type: its kind (teacher leadership or an administrative appointment) is the type's.</summary>
+    public void DefineRole(DateTimeOffset at, RoleDescription role, decimal hoursPerWeek, int seats, DecidedAt decidedAt) =>
+        Record(new TeacherLeaderRoleDefined(role.RoleId, role.Title, role.Category, role.Commitments, role.Expectations, hoursPerWeek, seats, decidedAt,
+            RoleTypeId: role.RoleTypeId, Purpose: role.Purpose, SupervisedBy: role.SupervisedBy, Selection: role.Selection, Term: role.Term,
+            Compensation: role.Compensation)
         {
             OccurredAt = at,
         });
@@ -174,8 +177,12 @@ internal sealed class InitiativeChapter(Chronicle chronicle, string initiativeId
 
     public void Advance(DateTimeOffset at, Phase phase) => Record(new PhaseAdvanced(phase) { OccurredAt = at });
 
-    public void Framework(DateTimeOffset at, string roleTitle, ImmutableArray<string> tight, ImmutableArray<string> loose) =>
-        Record(new RoleFrameworkSet(roleTitle, tight, loose) { OccurredAt = at });
+    public void Framework(DateTimeOffset at, string roleTitle, ImmutableArray<string> tight, ImmutableArray<string> loose,
+        string? roleTypeId = null, decimal? minimumHoursPerWeek = null, SelectionProcess? requiredSelection = null) =>
+        Record(new RoleFrameworkSet(roleTitle, tight, loose, roleTypeId, minimumHoursPerWeek, requiredSelection) { OccurredAt = at });
+
+    public void AddRoleType(DateTimeOffset at, string typeId, string name, RoleTypeGroup group, RoleKind kind, string description) =>
+        Record(new RoleTypeAdded(typeId, name, group, kind, description) { OccurredAt = at });
 
     public void Measure(DateTimeOffset at, string measureId, string name, MeasureHorizon horizon, string unit, decimal baseline, decimal target) =>
         Record(new MeasureDefined(measureId, name, horizon, unit, baseline, target) { OccurredAt = at });
@@ -208,4 +215,18 @@ internal sealed class NetworkChapter(Chronicle chronicle, string networkId)
 }
 
 /// <summary>A teacher-leader role's job description, shared by the schools that define the role.</summary>
-internal sealed record RoleDescription(string RoleId, string Title, string Category, ImmutableArray<string> Commitments, ImmutableArray<string> Expectations);
+internal sealed record RoleDescription(string RoleId, string Title, string Category, ImmutableArray<string> Commitments, ImmutableArray<string> Expectations)
+{
+    /// <summary>The role's type in the catalog (<see cref="RoleTypeCatalog"/>).</summary>
+    public required string RoleTypeId { get; init; }
+
+    public string? Purpose { get; init; }
+
+    public RoleSupervisor? SupervisedBy { get; init; }
+
+    public SelectionProcess? Selection { get; init; }
+
+    public string? Term { get; init; }
+
+    public string? Compensation { get; init; }
+}

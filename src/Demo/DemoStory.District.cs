@@ -1,4 +1,6 @@
 using LearningOrg.Domain.Initiatives;
+using LearningOrg.Domain.Roles;
+using LearningOrg.Domain.Schools;
 
 namespace LearningOrg.Demo;
 
@@ -68,16 +70,22 @@ public static partial class DemoStory
         pathways.Advance(On(2022, 2, 8), Phase.Design);
         pathways.Framework(On(2022, 3, 1), "Instructional Coach",
             tight: ["Coaching is never evaluative", "At least 10 hours a week of release time", "Selection by a panel that includes teachers"],
-            loose: ["Which subjects and grades the coach focuses on", "Whether the coach also teaches part-time", "The coaching cycle's length"]);
+            loose: ["Which subjects and grades the coach focuses on", "Whether the coach also teaches part-time", "The coaching cycle's length"],
+            roleTypeId: "instructional-coach", minimumHoursPerWeek: 10, requiredSelection: SelectionProcess.Application);
         pathways.Framework(On(2022, 3, 15), "PLC Facilitator",
             tight: ["A stipend for every facilitator", "Monthly network meeting of facilitators"],
             loose: ["How many PLCs a school runs", "Team norms and inquiry questions", "Meeting length and day"]);
         pathways.Framework(On(2022, 3, 29), "Data Lead",
             tight: ["Data shown by team, never ranking individual teachers", "Use of the district assessment platform"],
-            loose: ["Length of the school's data cycle", "Which local assessments are added"]);
+            loose: ["Length of the school's data cycle", "Which local assessments are added"],
+            roleTypeId: "data-team-leader", minimumHoursPerWeek: 4);
         pathways.Framework(On(2022, 4, 12), "New Teacher Mentor",
             tight: ["District mentor training before mentoring", "A weekly meeting with each first-year teacher"],
             loose: ["How mentors and new teachers are matched", "Whether mentors also observe second-year teachers"]);
+
+        // A role the district's schools asked for that the built-in catalog does not name.
+        pathways.AddRoleType(On(2022, 4, 19), "peer-observation-lead", "Peer observation lead", RoleTypeGroup.ProfessionalLearning,
+            RoleKind.TeacherLeadership, "Organises the rounds in which colleagues watch each other teach and talk about what they saw.");
 
         // The measures, defined before implementation, with their baselines and targets.
         pathways.Measure(On(2022, 4, 26), "teachers-in-roles", "Teachers holding a formal teacher-leader role", MeasureHorizon.ShortTerm, "percent of teachers", 3, 25);

@@ -19,7 +19,7 @@ public static partial class DemoStory
 
         // 2021-22: leadership is the principal and the heads he appoints.
         // Appointed by the principal to relay his decisions: an administrative post, not teacher leadership.
-        school.DefineRole(On(2021, 8, 16), Roles.DepartmentHead, 2, 4, DecidedAt.School, RoleKind.Administrative);
+        school.DefineRole(On(2021, 8, 16), Roles.DepartmentHead, 2, 4, DecidedAt.School);
         school.Assign(On(2021, 8, 17), departmentHead, LiamFitzgerald);
         school.Assign(On(2021, 8, 17), departmentHead, SofiaRossi);
         school.Assign(On(2021, 8, 17), departmentHead, RachelAdeyemi);

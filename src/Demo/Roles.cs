@@ -1,8 +1,11 @@
+using LearningOrg.Domain.Roles;
+
 namespace LearningOrg.Demo;
 
 /// <summary>
 /// The teacher-leader roles of the story, as job descriptions: what the role commits to and what is expected of it.
-/// Each school sets its own hours and seats, and records whether the district or the school decided the role.
+/// Each school sets its own hours and seats, and records whether the district or the school decided the role. Each
+/// role has its type in the catalog, which says whether it is teacher leadership or an administrative appointment.
 /// </summary>
 internal static class Roles
 {
@@ -17,7 +20,15 @@ internal static class Roles
             "Keeps coaching conversations confidential and never evaluative",
             "Teaches part-time to stay close to the classroom",
             "Reports coaching themes, not names, to the leadership team",
-        ]);
+        ])
+    {
+        RoleTypeId = "instructional-coach",
+        Purpose = "Improve teaching across the school by coaching colleagues in their own classrooms.",
+        SupervisedBy = RoleSupervisor.Principal,
+        Selection = SelectionProcess.Application,
+        Term = "Two school years, renewable",
+        Compensation = "Half-time release from teaching",
+    };
 
     public static RoleDescription PlcFacilitator { get; } = new(
         "plc-facilitator", "PLC Facilitator", "PLC facilitator",
@@ -30,7 +41,15 @@ internal static class Roles
             "Facilitates and does not supervise",
             "Rotates after two or three years",
             "Meets the other facilitators once a month",
-        ]);
+        ])
+    {
+        RoleTypeId = "plc-facilitator",
+        Purpose = "Keep a team's professional learning community on its inquiry and its norms.",
+        SupervisedBy = RoleSupervisor.LeadershipTeam,
+        Selection = SelectionProcess.PeerElection,
+        Term = "Two or three school years",
+        Compensation = "A district stipend",
+    };
 
     public static RoleDescription DataLead { get; } = new(
         "data-lead", "Data Lead", "Data lead",
@@ -42,7 +61,15 @@ internal static class Roles
         [
             "Shows data by team and never ranks individual teachers",
             "Links the school to the district data office",
-        ]);
+        ])
+    {
+        RoleTypeId = "data-team-leader",
+        Purpose = "Turn each team's results into questions, plans and follow-up in the six-week data cycle.",
+        SupervisedBy = RoleSupervisor.Principal,
+        Selection = SelectionProcess.Application,
+        Term = "One school year, renewable",
+        Compensation = "Release time for the data cycle",
+    };
 
     public static RoleDescription Mentor { get; } = new(
         "mentor", "New Teacher Mentor", "Mentor",
@@ -54,7 +81,15 @@ internal static class Roles
         [
             "Keeps the mentoring relationship confidential",
             "Completes the district's mentor training",
-        ]);
+        ])
+    {
+        RoleTypeId = "mentor",
+        Purpose = "See each new teacher through their first year.",
+        SupervisedBy = RoleSupervisor.DistrictOffice,
+        Selection = SelectionProcess.Application,
+        Term = "One school year per mentee",
+        Compensation = "A district stipend",
+    };
 
     public static RoleDescription FamilyEngagementLead { get; } = new(
         "family-engagement-lead", "Family Engagement Lead", "Family engagement",
@@ -65,7 +100,12 @@ internal static class Roles
         ],
         [
             "Works with the English-learner specialist so every family is reached in its language",
-        ]);
+        ])
+    {
+        RoleTypeId = "family-engagement-lead",
+        Purpose = "Build the school's ways of working with families.",
+        Selection = SelectionProcess.Application,
+    };
 
     public static RoleDescription DepartmentHead { get; } = new(
         "department-head", "Department Head", "Department head",
@@ -76,5 +116,12 @@ internal static class Roles
         [
             "Is appointed by the principal",
             "Attends the principal's monthly heads' meeting",
-        ]);
+        ])
+    {
+        RoleTypeId = "department-head",
+        Purpose = "Run a department for the principal.",
+        SupervisedBy = RoleSupervisor.Principal,
+        Selection = SelectionProcess.PrincipalAppointment,
+        Compensation = "A reduced timetable",
+    };
 }

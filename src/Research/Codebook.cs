@@ -60,6 +60,9 @@ public static class Codebook
 
     private const string IdentifierFormat = "identifier";
 
+    /// <summary>A role type reference is one identifier, or two joined by a slash (initiative-id/type-id).</summary>
+    private const int RoleTypeReferenceLength = (2 * Limits.IdLength) + 1;
+
     private const string MeasureUnit = "the measure's own unit (MeasureDefined.unit)";
 
     public static string CsvColumn(string typeName, string field) => $"{typeName}.{field}";
@@ -287,6 +290,17 @@ public static class Codebook
         ["community"] = Text(Limits.Name, "The team, professional learning community or network joined."),
         ["source"] = Text(Limits.Name, "Where the observed value comes from (e.g. a survey, the state assessment)."),
         ["roleTitle"] = Text(Limits.Name, "The title of the role the framework is for."),
+        ["roleTypeId"] = new("The role's type: a built-in type's id (see /api/catalogs/role-types) or a district's own as initiative-id/type-id; absent when no type was given (then category names the role).", MaxLength: RoleTypeReferenceLength, Optional: true),
+        ["RoleFrameworkSet.roleTypeId"] = new("The role type the framework also applies to, beside roles of its title: a built-in type's id or a type the initiative's district added; absent when it applies by title only.", MaxLength: RoleTypeReferenceLength, Optional: true),
+        ["TeacherLeaderRoleDefined.purpose"] = Text(Limits.Note, "The role's purpose and summary.", optional: true),
+        ["RoleRevised.purpose"] = Text(Limits.Note, "The role's purpose and summary.", optional: true),
+        ["qualifications"] = Text(Limits.Note, "What a holder needs to bring to the role.", optional: true),
+        ["support"] = Text(Limits.ShortText, "Who and what supports the holder in the role (left out of pseudonymized exports: it may name people).", optional: true),
+        ["term"] = Text(Limits.Label, "How long a holder keeps the role, and whether it renews.", optional: true),
+        ["compensation"] = Text(Limits.ShortText, "The role's compensation or release time.", optional: true),
+        ["typeId"] = Id("The role type's id, unique within the initiative and unlike any built-in type's; roles refer to it as initiative-id/type-id."),
+        ["RoleTypeAdded.name"] = Text(Limits.Name, "The role type's name."),
+        ["RoleTypeAdded.description"] = Text(Limits.Note, "What a holder of a role of this type does.", optional: true),
         ["unit"] = Text(Limits.Label, "The unit of the measure's baseline, target and observed values."),
         ["kind"] = Text(Limits.Label, "The kind of intervention (e.g. coaching cycle, release time)."),
         ["team"] = Text(Limits.Label, "The team that reacted, by the team's name (e.g. Grade 6 team), when reactedBy is Team; else null.", optional: true),
@@ -333,7 +347,14 @@ public static class Codebook
         // Enumerations and flags.
         ["stage"] = Value("The school's leadership stage, from a flat hierarchy to shared leadership (in this order)."),
         ["decidedAt"] = Value("Who decided the role: the system (district; tight) or the school (loose)."),
-        ["roleKind"] = Value("Whether holding the role is teacher leadership or an administrative appointment (the indicators leave the latter out); absent in definitions stored before it could be recorded, which read as teacher leadership."),
+        ["roleKind"] = Value("Whether holding the role is teacher leadership or an administrative appointment (the indicators leave the latter out); the role type's kind when a type is given; absent in definitions stored before it could be recorded, which read as teacher leadership."),
+        ["supervisedBy"] = Value("Who supervises the holder in the role: a position, never a name; absent when not recorded."),
+        ["selection"] = Value("How the holder is chosen; absent when not recorded."),
+        ["group"] = Value("The group of the role-type inventory the type belongs to."),
+        ["RoleTypeAdded.roleKind"] = Value("Whether every role of the type is teacher leadership or an administrative appointment."),
+        ["minimumHoursPerWeek"] = Number("The fewest hours a week a role of the framework may give (a checked tight item); absent when not fixed.", "hours per week", 0, School.MaxHoursPerWeek),
+        ["requiredSelection"] = Value("The selection process a role of the framework must have (a checked tight item); absent when not fixed."),
+        ["requiredSupervisor"] = Value("Who must supervise a role of the framework (a checked tight item); absent when not fixed."),
         ["mode"] = Value("How the decision was taken, from the principal alone to the whole staff (in this order)."),
         ["equityFocus"] = Value("Whether the decision was taken with equity as an explicit focus."),
         ["level"] = Value("Where the episode's course stands on the spectrum of irritation (in this order: speaking up is the mildest, resistance the strongest); an opening's level is where the course starts, a de-escalation's never below it."),

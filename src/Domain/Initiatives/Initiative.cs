@@ -1,4 +1,5 @@
 using LearningOrg.Domain.Common;
+using LearningOrg.Domain.Roles;
 
 namespace LearningOrg.Domain.Initiatives;
 
@@ -27,7 +28,17 @@ public sealed class Initiative : IAggregate<InitiativeState, InitiativeEvent>
                 : m with { Observations = m.Observations + 1 }),
         },
         RoleFrameworkSet e when !state.RoleFrameworks.TryGetValue(e.RoleTitle, out var held) || e.OccurredAt >= held.SetAt =>
-            state with { RoleFrameworks = state.RoleFrameworks.SetItem(e.RoleTitle, new RoleFramework(e.Tight, e.Loose, e.OccurredAt)) },
+            state with
+            {
+                RoleFrameworks = state.RoleFrameworks.SetItem(e.RoleTitle, new RoleFramework(e.Tight, e.Loose, e.OccurredAt)
+                {
+                    RoleTypeId = e.RoleTypeId,
+                    MinimumHoursPerWeek = e.MinimumHoursPerWeek,
+                    RequiredSelection = e.RequiredSelection,
+                    RequiredSupervisor = e.RequiredSupervisor,
+                }),
+            },
+        RoleTypeAdded e => state with { RoleTypes = state.RoleTypes.SetItem(e.TypeId, new RoleType(e.TypeId, e.Name, e.Group, e.RoleKind, e.Description)) },
         SchoolEnrolled e => state with { EnrolledSchools = state.EnrolledSchools.SetItem(e.SchoolId, e.OccurredAt) },
         SchoolWithdrawn e => state with { EnrolledSchools = state.EnrolledSchools.Remove(e.SchoolId) },
         PhaseAdvanced e => state with { Phase = e.Phase, Cycle = e.Phase == Phase.Planning ? state.Cycle + 1 : state.Cycle },
@@ -92,9 +103,24 @@ public sealed class Initiative : IAggregate<InitiativeState, InitiativeEvent>
         RoleFrameworkSet e => Check.Text(e.RoleTitle, "roleTitle", Limits.Name)
             ?? Check.Texts(e.Tight, "tight")
             ?? Check.Texts(e.Loose, "loose")
+            ?? CheckRoleType(state, e.RoleTypeId, "roleTypeId")
+            ?? (e.MinimumHoursPerWeek is { } hours ? Check.Range(hours, "minimumHoursPerWeek", 0, Schools.School.MaxHoursPerWeek) : null)
+            ?? (e.RequiredSelection is { } selection ? Check.Defined(selection, "requiredSelection") : null)
+            ?? (e.RequiredSupervisor is { } supervisor ? Check.Defined(supervisor, "requiredSupervisor") : null)
+            // Each field's own shape first, so a malformed field is named before the rule that relates the two lists.
             ?? (e.Tight.Intersect(e.Loose, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } both
                 ? RuleViolation.Invalid("loose", $"\"{both}\" cannot be both tight and loose.")
                 : null),
+        RoleTypeAdded e => Check.Id(e.TypeId, "typeId")
+            ?? Check.Text(e.Name, "name", Limits.Name)
+            ?? Check.Defined(e.Group, "group")
+            ?? Check.Defined(e.RoleKind, "roleKind")
+            ?? Check.Text(e.Description, "description", Limits.Note, required: false)
+            ?? (RoleTypeCatalog.Find(e.TypeId) is { } builtIn
+                ? RuleViolation.Conflict("role-type-exists", $"{e.TypeId} is the built-in type {builtIn.Name}; use it, or give yours another id.", "typeId")
+                : state.RoleTypes.ContainsKey(e.TypeId)
+                    ? RuleViolation.Conflict("role-type-exists", $"Role type {e.TypeId} was already added.", "typeId")
+                    : null),
         SchoolEnrolled e => Check.Id(e.SchoolId, "schoolId")
             ?? (state.EnrolledSchools.ContainsKey(e.SchoolId) ? RuleViolation.Conflict("already-enrolled", $"School {e.SchoolId} is already enrolled.", "schoolId") : null),
         SchoolWithdrawn e => Check.Id(e.SchoolId, "schoolId")
@@ -125,6 +151,14 @@ public sealed class Initiative : IAggregate<InitiativeState, InitiativeEvent>
                         : null),
         _ => RuleViolation.Invalid("type", $"{proposed.GetType().Name} is not an initiative event."),
     };
+
+    /// <summary>A built-in type, or one this initiative's district added; a framework cannot name another district's type.</summary>
+    /// <summary>A built-in type, or one this initiative's district added (by its id, or as initiative-id/type-id).</summary>
+    private static RuleViolation? CheckRoleType(InitiativeState state, string? reference, string field) =>
+        reference is null || RoleTypeCatalog.Find(reference) is not null
+            || state.RoleTypes.ContainsKey(RoleTypeCatalog.TryParseCustom(reference, out _, out var typeId) ? typeId : reference)
+            ? null
+            : RuleViolation.Invalid(field, $"{field} \"{reference}\" is neither a built-in role type nor one this initiative's district added.");
 
     private static RuleViolation? CheckPhase(InitiativeState state, Phase next)
     {

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations;
 using LearningOrg.Domain.Common;
+using LearningOrg.Domain.Roles;
+using LearningOrg.Domain.Schools;
 
 namespace LearningOrg.Domain.Initiatives;
 
@@ -84,14 +86,39 @@ public sealed record MeasureObserved(
     [property: Id(2)] string Source,
     [property: Id(3), Touches(AggregateKind.School)] string? SchoolId = null) : InitiativeEvent;
 
-/// <summary>Which features of a role the system decides ("tight") and which each school decides ("loose").</summary>
+/// <summary>
+/// Which features of a role the system decides ("tight") and which each school decides ("loose"). Tight and loose are
+/// notes in words; the tight items a school's role can be checked against are fields of their own (a minimum of hours,
+/// a selection process, a supervisor), empty when the system does not fix them. The framework applies to the roles of
+/// enrolled schools with its title, or of its type when <see cref="RoleTypeId"/> is given. Frameworks stored before
+/// the checked items read with none.
+/// </summary>
 [GenerateSerializer, Alias("RoleFrameworkSet.v1")]
-[Meaning("Which features of a role the system decides (tight) and which each school decides (loose).")]
-[Command("role-frameworks", "Set which features of a role are tight (system) and loose (school)")]
+[Meaning("Which features of a role the system decides (tight) and which each school decides (loose); the checked tight items (minimum hours a week, selection process, supervisor) are flagged where an enrolled school's role of this title or type breaks them.")]
+[Command("role-frameworks", "Set which features of a role are tight (system) and loose (school), and the tight items checked in enrolled schools")]
 public sealed record RoleFrameworkSet(
     [property: Id(0)] string RoleTitle,
     [property: Id(1)] ImmutableArray<string> Tight,
-    [property: Id(2)] ImmutableArray<string> Loose) : InitiativeEvent;
+    [property: Id(2)] ImmutableArray<string> Loose,
+    [property: Id(3), RoleTypeReference] string? RoleTypeId = null,
+    [property: Id(4)] decimal? MinimumHoursPerWeek = null,
+    [property: Id(5)] SelectionProcess? RequiredSelection = null,
+    [property: Id(6)] RoleSupervisor? RequiredSupervisor = null) : InitiativeEvent;
+
+/// <summary>
+/// The district running the initiative adds a role type of its own to the built-in catalog, for the roles of its
+/// schools. The initiative owns it because an initiative is where a district sets how its schools' roles are framed
+/// (<see cref="RoleFrameworkSet"/>); roles refer to it as <c>{initiativeId}/{typeId}</c>.
+/// </summary>
+[GenerateSerializer, Alias("RoleTypeAdded.v1")]
+[Meaning("The district running the initiative added a role type of its own, with its group and whether it is teacher leadership or an administrative appointment; roles refer to it as initiative-id/type-id.")]
+[Command("role-types", "Add a role type of the district's own to the catalog")]
+public sealed record RoleTypeAdded(
+    [property: Id(0)] string TypeId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] RoleTypeGroup Group,
+    [property: Id(3)] RoleKind RoleKind,
+    [property: Id(4)] string Description) : InitiativeEvent;
 
 [GenerateSerializer, Alias("SchoolEnrolled.v1")]
 [Meaning("A school enrolled in the initiative.")]

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using LearningOrg.Domain.Common;
+using LearningOrg.Domain.Roles;
 
 namespace LearningOrg.Domain.Initiatives;
 
@@ -19,11 +20,25 @@ public sealed record InterventionState(
     public bool IsCompleted => Completion is not null;
 }
 
+/// <summary>A role's framework: the notes, and the tight items its schools' roles are checked against.</summary>
 [GenerateSerializer, Immutable]
 public sealed record RoleFramework(
     [property: Id(0)] ImmutableArray<string> Tight,
     [property: Id(1)] ImmutableArray<string> Loose,
-    [property: Id(2)] DateTimeOffset SetAt);
+    [property: Id(2)] DateTimeOffset SetAt)
+{
+    [Id(3)]
+    public string? RoleTypeId { get; init; }
+
+    [Id(4)]
+    public decimal? MinimumHoursPerWeek { get; init; }
+
+    [Id(5)]
+    public SelectionProcess? RequiredSelection { get; init; }
+
+    [Id(6)]
+    public RoleSupervisor? RequiredSupervisor { get; init; }
+}
 
 /// <summary>An answer to a key question, in the cycle and phase it was given in.</summary>
 [GenerateSerializer, Immutable]
@@ -40,7 +55,7 @@ public sealed record QuestionAnswer(
 /// value, a role's framework) keep the one that happened last, whatever order the history was entered in.
 /// </summary>
 [GenerateSerializer, Immutable]
-[SnapshotFormat(4)]
+[SnapshotFormat(5)]
 public sealed record InitiativeState(
     [property: Id(0)] string Name,
     [property: Id(1)] Sponsor Sponsor,
@@ -65,4 +80,8 @@ public sealed record InitiativeState(
 
     /// <summary>The phase that follows the current one: after Assessment, the next cycle's Planning.</summary>
     public Phase NextPhase => Phase == Phase.Assessment ? Phase.Planning : Phase + 1;
+
+    /// <summary>The role types the initiative's district added, by type id.</summary>
+    [Id(14)]
+    public ImmutableDictionary<string, RoleType> RoleTypes { get; init; } = ImmutableDictionary<string, RoleType>.Empty;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using LearningOrg.Domain.Common;
+using LearningOrg.Domain.Roles;
 using LearningOrg.Domain.Teachers;
 
 namespace LearningOrg.Domain.Schools;
@@ -45,6 +46,14 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
                 HoursPerWeek = e.HoursPerWeek,
                 Seats = e.Seats,
                 DecidedAt = e.DecidedAt,
+                RoleTypeId = e.RoleTypeId,
+                Purpose = e.Purpose,
+                Qualifications = e.Qualifications,
+                SupervisedBy = e.SupervisedBy,
+                Support = e.Support,
+                Selection = e.Selection,
+                Term = e.Term,
+                Compensation = e.Compensation,
             },
             Revisions = (r.Revisions.IsDefault ? [] : r.Revisions).Add(e),
         }),
@@ -116,8 +125,12 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
         }
         var violation = Check.OccurredAt(proposed.OccurredAt, now, state?.RegisteredAt, "the school's registration")
             ?? (state is null ? CheckRegistration((SchoolRegistered)proposed) : CheckAgainst(state, proposed));
-        return violation is null ? Decision<SchoolEvent>.Accept(proposed) : violation;
+        return violation is null ? Decision<SchoolEvent>.Accept(WithKindOfItsType(proposed)) : violation;
     }
+
+    /// <summary>A role of a built-in type is recorded with the type's kind, whatever kind was sent (the rules refuse a contradicting one).</summary>
+    private static SchoolEvent WithKindOfItsType(SchoolEvent proposed) =>
+        proposed is TeacherLeaderRoleDefined e && RoleTypeCatalog.Find(e.RoleTypeId) is { } type ? e with { RoleKind = type.Kind } : proposed;
 
     private static RuleViolation? CheckRegistration(SchoolRegistered e) =>
         Check.Text(e.Name, "name", Limits.Name)
@@ -211,15 +224,17 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
 
     private static RuleViolation? CheckRoleDefinition(SchoolState state, TeacherLeaderRoleDefined e) =>
         Check.Id(e.RoleId, "roleId")
-        ?? CheckJobDescription(e.Title, e.Category, e.Commitments, e.Expectations, e.HoursPerWeek, e.Seats, e.DecidedAt)
+        ?? CheckJobDescription(e)
         ?? Check.Defined(e.RoleKind, "roleKind")
+        ?? CheckKindOfType(e.RoleTypeId, e.RoleKind)
         ?? (state.Roles.ContainsKey(e.RoleId) ? RuleViolation.Conflict("role-exists", $"Role {e.RoleId} is already defined.", "roleId") : null);
 
     /// <summary>A revision of an active role, after its last one, with a seat for each current holder.</summary>
     private static RuleViolation? CheckRoleRevision(SchoolState state, RoleRevised e) =>
         Check.Id(e.RoleId, "roleId")
-        ?? CheckJobDescription(e.Title, e.Category, e.Commitments, e.Expectations, e.HoursPerWeek, e.Seats, e.DecidedAt)
+        ?? CheckJobDescription(e)
         ?? CheckActiveRole(state, e.RoleId, e.OccurredAt, out var role)
+        ?? (RoleTypeCatalog.Find(e.RoleTypeId) is { } type ? CheckRevisedType(e.RoleId, role!, type) : null)
         ?? (e.OccurredAt < role!.DescribedAt
             ? RuleViolation.Conflict("before-history", $"Role {e.RoleId} was last described on {role.DescribedAt:O}; a revision comes after it.", "occurredAt")
             : null)
@@ -227,15 +242,49 @@ public sealed class School : IAggregate<SchoolState, SchoolEvent>
             ? RuleViolation.Conflict("seats-below-holders", $"Role {e.RoleId} has {role.Holders.Count} holders; it needs a seat for each.", "seats")
             : null);
 
-    private static RuleViolation? CheckJobDescription(string title, string category, ImmutableArray<string> commitments,
-        ImmutableArray<string> expectations, decimal hoursPerWeek, int seats, DecidedAt decidedAt) =>
-        Check.Text(title, "title", Limits.Name)
-        ?? Check.Text(category, "category", Limits.Label)
-        ?? Check.Texts(commitments, "commitments")
-        ?? Check.Texts(expectations, "expectations")
-        ?? Check.Range(hoursPerWeek, "hoursPerWeek", 0, MaxHoursPerWeek)
-        ?? Check.Range(seats, "seats", 1, MaxSeats)
-        ?? Check.Defined(decidedAt, "decidedAt");
+    /// <summary>Category names the role where no type does: it is required only without a role type.</summary>
+    private static RuleViolation? CheckJobDescription(IJobDescription d) =>
+        Check.Text(d.Title, "title", Limits.Name)
+        ?? RoleTypeCatalog.CheckReference(d.RoleTypeId, "roleTypeId")
+        ?? Check.Text(d.Category, "category", Limits.Label, required: d.RoleTypeId is null)
+        ?? Check.Texts(d.Commitments, "commitments")
+        ?? Check.Texts(d.Expectations, "expectations")
+        ?? Check.Range(d.HoursPerWeek, "hoursPerWeek", 0, MaxHoursPerWeek)
+        ?? Check.Range(d.Seats, "seats", 1, MaxSeats)
+        ?? Check.Defined(d.DecidedAt, "decidedAt")
+        ?? Check.Text(d.Purpose, "purpose", Limits.Note, required: false)
+        ?? Check.Text(d.Qualifications, "qualifications", Limits.Note, required: false)
+        ?? (d.SupervisedBy is { } supervisor ? Check.Defined(supervisor, "supervisedBy") : null)
+        ?? Check.Text(d.Support, "support", Limits.ShortText, required: false)
+        ?? (d.Selection is { } selection ? Check.Defined(selection, "selection") : null)
+        ?? Check.Text(d.Term, "term", Limits.Label, required: false)
+        ?? Check.Text(d.Compensation, "compensation", Limits.ShortText, required: false);
+
+    private static RuleViolation? CheckKindOfType(string? roleTypeId, RoleKind sent) =>
+        RoleTypeCatalog.Find(roleTypeId) is { } type ? CheckKindOf(type, sent) : null;
+
+    /// <summary>
+    /// The kind of a role of a type is the type's. A kind left out reads as teacher leadership, so only an
+    /// administrative kind sent for a teacher-leadership type contradicts it.
+    /// </summary>
+    public static RuleViolation? CheckKindOf(RoleType type, RoleKind sent)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return sent != type.Kind && sent != RoleKind.TeacherLeadership
+            ? RuleViolation.Invalid("roleKind", $"Type {type.Name} is {Labels.Of(type.Kind).ToLowerInvariant()}; a role's kind comes from its type, so leave roleKind out.")
+            : null;
+    }
+
+    /// <summary>A revision may change a role's type, not its kind.</summary>
+    public static RuleViolation? CheckRevisedType(string roleId, RoleState role, RoleType type)
+    {
+        ArgumentNullException.ThrowIfNull(role);
+        ArgumentNullException.ThrowIfNull(type);
+        return type.Kind != role.Definition.RoleKind
+            ? RuleViolation.Conflict("role-kind-changed",
+                $"Role {roleId} is {Labels.Of(role.Definition.RoleKind).ToLowerInvariant()}; type {type.Name} is {Labels.Of(type.Kind).ToLowerInvariant()}, and a revision keeps the role's kind.", "roleTypeId")
+            : null;
+    }
 
     private static RuleViolation? CheckRoleRetirement(SchoolState state, TeacherLeaderRoleRetired e) =>
         Check.Text(e.Reason, "reason", Limits.Note, required: false)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations;
 using LearningOrg.Domain.Common;
+using LearningOrg.Domain.Roles;
 
 namespace LearningOrg.Domain.Schools;
 
@@ -28,6 +29,26 @@ public enum DecisionMode
     [Display(Name = "Shared")] Shared,
     [Display(Name = "Teacher-led")] TeacherLed,
     [Display(Name = "Staff consensus")] StaffConsensus,
+}
+
+/// <summary>What a role's definition and each of its revisions say of it: the whole job description.</summary>
+public interface IJobDescription
+{
+    string Title { get; }
+    string Category { get; }
+    ImmutableArray<string> Commitments { get; }
+    ImmutableArray<string> Expectations { get; }
+    decimal HoursPerWeek { get; }
+    int Seats { get; }
+    DecidedAt DecidedAt { get; }
+    string? RoleTypeId { get; }
+    string? Purpose { get; }
+    string? Qualifications { get; }
+    RoleSupervisor? SupervisedBy { get; }
+    string? Support { get; }
+    SelectionProcess? Selection { get; }
+    string? Term { get; }
+    string? Compensation { get; }
 }
 
 /// <summary>An event in a school's stream.</summary>
@@ -73,11 +94,14 @@ public sealed record LeadershipStageAssessed(
 /// A teacher-leader role's job description: what the role commits to and what is expected of it.
 /// <see cref="DecidedAt"/> records whether the district fixed it ("tight") or the school chose it ("loose").
 /// <see cref="RoleKind"/> tells teacher leadership from an administrative appointment; a definition stored without it
-/// reads as teacher leadership, which is what every role defined here meant until the kind could be recorded.
+/// reads as teacher leadership, which is what every role defined here meant until the kind could be recorded. When a
+/// <see cref="RoleTypeId"/> is given the kind is the type's: the role records it as its type says, and a kind sent that
+/// contradicts the type is refused. The fields after the kind complete the job description; definitions stored before
+/// them read with each empty ("not recorded").
 /// </summary>
 [GenerateSerializer, Alias("TeacherLeaderRoleDefined.v1")]
-[Meaning("A teacher-leader role was defined with its commitments, expectations, time and seats.")]
-[Command("roles", "Define a teacher-leader role: its commitments, expectations, hours, seats and who decided it")]
+[Meaning("A teacher-leader role was defined: its type, commitments, expectations, time and seats, and the rest of its job description (purpose, qualifications, supervision, support, selection, term, compensation).")]
+[Command("roles", "Define a teacher-leader role: its type, commitments, expectations, hours, seats, who decided it and its job description")]
 public sealed record TeacherLeaderRoleDefined(
     [property: Id(0)] string RoleId,
     [property: Id(1)] string Title,
@@ -87,11 +111,20 @@ public sealed record TeacherLeaderRoleDefined(
     [property: Id(5)] decimal HoursPerWeek,
     [property: Id(6)] int Seats,
     [property: Id(7)] DecidedAt DecidedAt,
-    [property: Id(8)] RoleKind RoleKind = RoleKind.TeacherLeadership) : SchoolEvent;
+    [property: Id(8)] RoleKind RoleKind = RoleKind.TeacherLeadership,
+    [property: Id(9), RoleTypeReference] string? RoleTypeId = null,
+    [property: Id(10)] string? Purpose = null,
+    [property: Id(11)] string? Qualifications = null,
+    [property: Id(12)] RoleSupervisor? SupervisedBy = null,
+    [property: Id(13), PersonalName] string? Support = null,
+    [property: Id(14)] SelectionProcess? Selection = null,
+    [property: Id(15)] string? Term = null,
+    [property: Id(16)] string? Compensation = null) : SchoolEvent, IJobDescription;
 
 /// <summary>
 /// A new revision of a teacher-leader role's job description, whole: what it says replaces what the role said until
-/// then, and the role keeps every revision.
+/// then, and the role keeps every revision. A revision may change the role's type, but not its kind: a teacher-leader
+/// role does not become an administrative appointment by revision (define a new role instead).
 /// </summary>
 [GenerateSerializer, Alias("RoleRevised.v1")]
 [Meaning("A teacher-leader role's job description was revised; the role keeps each revision, and its holders.")]
@@ -104,7 +137,15 @@ public sealed record RoleRevised(
     [property: Id(4)] ImmutableArray<string> Expectations,
     [property: Id(5)] decimal HoursPerWeek,
     [property: Id(6)] int Seats,
-    [property: Id(7)] DecidedAt DecidedAt) : SchoolEvent;
+    [property: Id(7)] DecidedAt DecidedAt,
+    [property: Id(8), RoleTypeReference] string? RoleTypeId = null,
+    [property: Id(9)] string? Purpose = null,
+    [property: Id(10)] string? Qualifications = null,
+    [property: Id(11)] RoleSupervisor? SupervisedBy = null,
+    [property: Id(12), PersonalName] string? Support = null,
+    [property: Id(13)] SelectionProcess? Selection = null,
+    [property: Id(14)] string? Term = null,
+    [property: Id(15)] string? Compensation = null) : SchoolEvent, IJobDescription;
 
 [GenerateSerializer, Alias("TeacherLeaderRoleRetired.v1")]
 [Meaning("A role was retired; it can no longer be assigned.")]

@@ -51,7 +51,7 @@ public sealed record ConditionRating(
 /// stage, condition ratings) keep the one that happened last, whatever order the history was entered in.
 /// </summary>
 [GenerateSerializer, Immutable]
-[SnapshotFormat(4)]
+[SnapshotFormat(5)]
 public sealed record SchoolState(
     [property: Id(0)] string Name,
     [property: Id(1)] string District,

@@ -73,12 +73,13 @@ public static class CommandRoutes
     public static IReadOnlyList<CommandField> FieldsOf(Type eventType) =>
         [.. eventType.GetConstructors().Single()
             .GetParameters()
-            .Select(p => new CommandField(JsonNamingPolicy.CamelCase.ConvertName(p.Name!), KindOf(p), p.ParameterType,
+            .Select(p => new CommandField(JsonNamingPolicy.CamelCase.ConvertName(p.Name!), KindOf(p), Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType,
                 Nullability.Create(p).ReadState == NullabilityState.Nullable, p.HasDefaultValue))];
 
     private static FieldKind KindOf(ParameterInfo parameter)
     {
-        var type = parameter.ParameterType;
+        // An optional value (decimal?, an enum?) is tried as its value; the field is marked nullable.
+        var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
         var idLike = parameter.Name!.EndsWith("Id", StringComparison.Ordinal) || parameter.Name == "Participants";
         return type switch
         {
@@ -104,6 +105,8 @@ public static class CommandRoutes
             "episodeId" => HostileApi.Seeded.Episode,
             "measureId" => HostileApi.Seeded.Measure,
             "interventionId" => HostileApi.Seeded.Intervention,
+            // Optional, and a type would decide the role's kind: left empty, it passes every rule.
+            "roleTypeId" => null,
             _ => CommandRoute.NewId(),
         },
         FieldKind.Ids => new JsonArray(HostileApi.Seeded.Teacher),

@@ -91,6 +91,9 @@ public static class AccessTable
         new("POST /api/initiatives/{id}", $"/api/initiatives/{NewId}", Who.DistrictTeam, Who.NetworkLead, Empty),
         .. InitiativeCommands.Select(c => new AccessRule($"POST /api/initiatives/{{id}}/{c}", $"/api/initiatives/{DemoIds.Initiative}/{c}", Who.DistrictTeam, Who.MaplePrincipal, Empty)),
         .. Reads.Select(r => new AccessRule($"GET /api/initiatives/{{id}}/{r}", $"/api/initiatives/{DemoIds.Initiative}/{r}", Who.MaplePrincipal, Who.OtherDistrictTeam)),
+        new("GET /api/initiatives/{id}/role-types", $"/api/initiatives/{DemoIds.Initiative}/role-types", Who.MaplePrincipal, Who.OtherDistrictTeam),
+        new("GET /api/initiatives/{id}/tight-item-breaches", $"/api/initiatives/{DemoIds.Initiative}/tight-item-breaches", Who.DistrictTeam, Who.OtherDistrictTeam),
+        new("GET /api/catalogs/role-types", "/api/catalogs/role-types", Who.Anonymous, null),
 
         // Research: exports of everything for researchers and admins; imports for admins.
         new("GET /api/exports/events", "/api/exports/events?scope=all&upToSequence=0", Who.Researcher, Who.MaplePrincipal),

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.Json;
 using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
+using LearningOrg.Domain.Roles;
 
 namespace LearningOrg.Api.Web.Forms;
 
@@ -114,12 +115,13 @@ public static class EventForms
         if (valueType == typeof(string))
         {
             kind = teacher ? FieldKind.Teacher
+                : property.IsDefined(typeof(RoleTypeReferenceAttribute)) ? FieldKind.RoleType
                 : touches == AggregateKind.School ? FieldKind.School
                 : parameter.Name!.EndsWith("Id", StringComparison.Ordinal) && parameter.Name.Length > 2
                     ? (BeginsThingNamed(type, parameter.Name) ? FieldKind.NewId : FieldKind.Reference)
                 : LongTextWords.Any(w => parameter.Name.EndsWith(w, StringComparison.Ordinal)) ? FieldKind.LongText
                 : FieldKind.Text;
-            if (kind is FieldKind.Teacher or FieldKind.School or FieldKind.Reference or FieldKind.NewId)
+            if (kind is FieldKind.Teacher or FieldKind.School or FieldKind.Reference or FieldKind.NewId or FieldKind.RoleType)
             {
                 label = reference;
             }

@@ -36,6 +36,9 @@ public enum FieldKind
     /// <summary>The id of something an earlier entry of the same record began (a role, an episode, a measure).</summary>
     Reference,
 
+    /// <summary>A role type from the catalog (<see cref="Domain.Roles.RoleTypeReferenceAttribute"/>).</summary>
+    RoleType,
+
     /// <summary>A date and time.</summary>
     Instant,
 

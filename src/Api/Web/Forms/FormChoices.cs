@@ -1,5 +1,6 @@
 using LearningOrg.Domain;
 using LearningOrg.Domain.Common;
+using LearningOrg.Domain.Roles;
 using LearningOrg.Domain.Schools;
 using LearningOrg.Grains.Abstractions;
 using LearningOrg.ReadModels;
@@ -10,11 +11,21 @@ namespace LearningOrg.Api.Web.Forms;
 /// <param name="Teachers">The teachers a form may name: a school's staff now, or every teacher elsewhere.</param>
 /// <param name="Schools">Every school known to the system.</param>
 /// <param name="References">For each id field (a role, an episode, a measure): the things earlier entries of this record began.</param>
+/// <remarks><see cref="RoleTypes"/>: the catalog's role types by group, and on an initiative the types its district added.</remarks>
 public sealed record FormChoices(
     IReadOnlyList<(string Value, string Text)> Teachers,
     IReadOnlyList<(string Value, string Text)> Schools,
     IReadOnlyDictionary<string, IReadOnlyList<(string Value, string Text)>> References)
 {
+    public IReadOnlyList<(string Value, string Text)> RoleTypes { get; init; } = RoleTypeOptions([]);
+
+    /// <summary>Each role type as "Name (group)", the built-in ones in the catalog's order, then <paramref name="added"/> by name.</summary>
+    public static IReadOnlyList<(string Value, string Text)> RoleTypeOptions(IEnumerable<RoleType> added) =>
+    [
+        .. RoleTypeCatalog.BuiltIn.Concat(added.OrderBy(t => t.Name, StringComparer.CurrentCulture))
+            .Select(t => (t.Id, $"{t.Name} ({Labels.Of(t.Group).ToLowerInvariant()})")),
+    ];
+
     /// <summary>The choices for the forms of the <paramref name="aggregate"/> <paramref name="id"/>.</summary>
     public static async Task<FormChoices> ReadAsync(
         string aggregate, string id, IGrainFactory grains, DirectoryReader directory, EntryQueries entries, CancellationToken cancellationToken)
@@ -26,11 +37,19 @@ public sealed record FormChoices(
         {
             teacherIds = school.State.StaffNow();
         }
+        IEnumerable<RoleType> added = [];
+        if (aggregate == AggregateKind.Initiative && await grains.GetGrain<IInitiativeGrain>(id).GetState() is { } initiative)
+        {
+            added = initiative.State.RoleTypes.Values;
+        }
         var history = await entries.HistoryAsync(aggregate, id, cancellationToken);
         return new FormChoices(
             [.. teacherIds.Select(t => (t, names.GetValueOrDefault(t, t))).OrderBy(t => t.Item2, StringComparer.CurrentCulture)],
             [.. known.Schools.Select(s => (s.Id, s.Name)).OrderBy(s => s.Name, StringComparer.CurrentCulture)],
-            ReferencesIn(aggregate, history, names));
+            ReferencesIn(aggregate, history, names))
+        {
+            RoleTypes = RoleTypeOptions(added),
+        };
     }
 
     /// <summary>
