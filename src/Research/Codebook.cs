@@ -258,6 +258,7 @@ public static class Codebook
         ["fromSchoolId"] = Id("The school the teacher leaves."),
         ["toSchoolId"] = Id("The school the teacher joins."),
         ["teacherId"] = Id("The teacher's id."),
+        ["MeasureObserved.schoolId"] = new("The enrolled school the value was observed at; null when it is a value across the initiative, as in every observation stored before schools could be named.", Identifier: true, Optional: true),
         ["PrincipalMoveRecorded.teacherId"] = new("The teacher the move concerned, if one did.", Identifier: true, Optional: true),
         ["BreakingRanksReactionRecorded.teacherId"] = new("The colleague who reacted, on the school's staff that day, when reactedBy is Colleague; else null.", Identifier: true, Optional: true),
         ["roleId"] = Id("The teacher-leader role's id, unique within its school."),
@@ -367,7 +368,10 @@ public static class Codebook
         ["domain"] = Value("The Teacher Leader Model Standards domain it belongs to."),
         ["sponsor"] = Value("Who runs the initiative."),
         ["horizon"] = Value("Whether the measure is short- or long-term."),
-        ["phase"] = Value("The phase the initiative entered (phases advance in this order)."),
+        ["phase"] = Value("The phase the initiative entered (phases advance in this order; Planning after Assessment begins the next cycle)."),
+        ["question"] = Value("The key question answered: one of the four strategies' key questions or the questions for policy-makers (docs/initiatives.md lists them by source)."),
+        ["answer"] = Text(Limits.Note, "The initiative's answer to the key question, in the phase and cycle it was in when recorded."),
+        ["KeyQuestionAnswered.evidence"] = Text(Limits.LongText, "What the answer rests on (documents, data, decisions).", optional: true),
     };
 
     // Last: static initializers run in the order they are written, and these need the tables above.

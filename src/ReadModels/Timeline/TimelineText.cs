@@ -68,6 +68,7 @@ internal static class TimelineText
         ContextAssessed e => $"Context assessed ({Count(Length(e.Resources), "resource")}, {Count(Length(e.TrustBarriers), "trust barrier")})",
         MeasureDefined e => $"Measure '{e.Name}' defined: from {Number(e.Baseline)} to {Number(e.Target)} {e.Unit}",
         MeasureObserved e => $"Measure {e.MeasureId} observed at {Number(e.Value)} ({e.Source})",
+        KeyQuestionAnswered e => $"Key question answered: {Labels.Of(e.Question)}",
         RoleFrameworkSet e => $"Role framework for '{e.RoleTitle}' set ({Count(Length(e.Tight), "tight feature")}, {Count(Length(e.Loose), "loose feature")})",
         RoleTypeAdded e => $"Role type '{e.Name}' added ({Labels.Of(e.RoleKind).ToLowerInvariant()}, {Labels.Of(e.Group).ToLowerInvariant()})",
         PhaseAdvanced e => $"Initiative {sourceId} entered its {Labels.Of(e.Phase)} phase",
