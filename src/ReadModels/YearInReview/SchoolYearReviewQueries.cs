@@ -1,10 +1,15 @@
 using LearningOrg.Domain.Common;
 using LearningOrg.Domain.Culture;
+using LearningOrg.Domain.Schools;
+using LearningOrg.EventStore;
 
 namespace LearningOrg.ReadModels;
 
-/// <summary>Reads a school's year in review: its own stream for the facts, the indicator table for the months.</summary>
-public sealed class SchoolYearReviewQueries(SchoolHistoryReader histories, CultureQueries culture, TimeProvider clock)
+/// <summary>
+/// Reads a school's year in review: the school's own stream for the facts (its teachers' streams add nothing the review
+/// shows), the indicator table for the months.
+/// </summary>
+public sealed class SchoolYearReviewQueries(EventReader reader, CultureQueries culture, TimeProvider clock)
 {
     /// <summary>The school year in progress now, the one a review opens on by default.</summary>
     public SchoolYear CurrentYear => SchoolYear.Of(clock.GetUtcNow());
@@ -12,11 +17,12 @@ public sealed class SchoolYearReviewQueries(SchoolHistoryReader histories, Cultu
     /// <summary>The review of <paramref name="year"/>; null when no school with this id has been recorded.</summary>
     public async Task<SchoolYearReview?> ReviewAsync(string schoolId, SchoolYear year, CancellationToken cancellationToken)
     {
-        var history = await histories.ReadSchoolAsync(schoolId, cancellationToken);
-        if (history is null)
+        var stream = await reader.ReadStreamAsync(StreamKeys.For(StreamKeys.School, schoolId), 1, int.MaxValue, cancellationToken);
+        if (stream.Count == 0)
         {
             return null;
         }
+        var events = stream.Select(e => e.Data).ToList();
         var now = clock.GetUtcNow();
         // A year in progress is charted up to this month: the months after it have no facts yet.
         var lastMonth = now <= year.End ? Months.Of(now) : year.LastMonth;
@@ -26,7 +32,7 @@ public sealed class SchoolYearReviewQueries(SchoolHistoryReader histories, Cultu
             var (trajectory, _) = await culture.TrajectoryAsync(schoolId, year.FirstMonth, lastMonth, cancellationToken);
             indicators = trajectory?.Points ?? [];
         }
-        var ownEvents = history.Events.Where(e => e.TeacherId is null).Select(e => e.Event);
-        return SchoolYearReview.Of(schoolId, history.Name, year, ownEvents, indicators, now);
+        var name = events.OfType<SchoolRegistered>().FirstOrDefault()?.Name ?? schoolId;
+        return SchoolYearReview.Of(schoolId, name, year, events, indicators, now);
     }
 }
